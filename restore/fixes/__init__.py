@@ -1,0 +1,25 @@
+"""The correction families: one module each, each a pure function ``text -> list[Correction]``.
+
+A family proposes; it never applies. The pipeline resolves overlaps and the confidence
+threshold, so a family reports every candidate it sees with an honest confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from restore.fixes import encoding, numerals, quotes, spacing
+from restore.model import Correction
+
+Family = Callable[[str], list[Correction]]
+
+#: Every family by name, in the order they run, with a one-line description.
+FAMILIES: dict[str, tuple[Family, str]] = {
+    "encoding": (encoding.propose, "mojibake and other encoding damage (via ftfy)"),
+    "spacing": (spacing.propose,
+                "tokenizer damage: do n't, 11, 000, U. S., high- profile, space before , ."),
+    "quotes": (quotes.propose,
+               "curly quotes turned the wrong way or misplaced around punctuation"),
+    "numerals": (numerals.propose,
+                 "digits a spinner spelled out: 2.four, $zero.16, Qthree, five-0"),
+}

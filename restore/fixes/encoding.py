@@ -1,0 +1,66 @@
+"""Mojibake and other encoding damage, repaired by ftfy and reported span by span.
+
+ftfy decides what is damaged and how to repair it; this module only runs it on each line
+with every cosmetic option off (quotes, ligatures, widths and line breaks are left alone)
+and turns the difference into minimal corrections.
+
+>>> [(c.original, c.replacement) for c in propose("The cafÃ© said itâ€™s open.")]
+[('Ã©', 'é'), ('â€™', '’')]
+"""
+
+from __future__ import annotations
+
+import ftfy
+from rapidfuzz.distance import Indel
+
+from restore.model import Correction
+from restore.text import lines_with_offsets, replace_span
+
+ENCODING_ONLY = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+
+def propose(text: str) -> list[Correction]:
+    """Corrections for the encoding damage ftfy finds in ``text``, one per damaged run."""
+    corrections = []
+    for offset, line in lines_with_offsets(text):
+        if line.isascii():
+            continue
+        fixed = ftfy.fix_text(line, ENCODING_ONLY)
+        if fixed == line:
+            continue
+        for start, end, replacement in _changed_runs(line, fixed):
+            corrections.append(replace_span(text, offset + start, offset + end, replacement, 0.95,
+                                            "encoding.mojibake", "text decoded with the wrong "
+                                            "encoding (repaired by ftfy)"))
+    return corrections
+
+
+def _changed_runs(old: str, new: str) -> list[tuple[int, int, str]]:
+    """Maximal runs where ``new`` differs from ``old``: (start, end in old, replacement)."""
+    runs: list[tuple[int, int, str]] = []
+    for op in Indel.opcodes(old, new):
+        if op.tag == "equal":
+            continue
+        replacement = new[op.dest_start:op.dest_end]
+        if runs and runs[-1][1] == op.src_start:
+            start, _, previous = runs.pop()
+            runs.append((start, op.src_end, previous + replacement))
+        else:
+            runs.append((op.src_start, op.src_end, replacement))
+    return runs

@@ -1,0 +1,49 @@
+"""Digits a spinner spelled out inside numbers: "2.four", "$zero.16", "Qthree", "five-0".
+
+A spinner treats each digit of a number as a word to replace, so "2.4" comes out as
+"2.four" and "Q3" as "Qthree". Only shapes that no edited text uses are touched: a digit
+word glued to a decimal point, to a capital prefix that makes no word, or to a score.
+
+>>> [c.replacement for c in propose("GDP grew 2.four% to $zero.16 in Qthree, a five-0 win.")]
+['4', '0', '3', '5']
+"""
+
+from __future__ import annotations
+
+import regex
+
+from restore import resources
+from restore.model import Correction
+from restore.text import replace_span
+
+DIGITS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}
+WORD = "|".join(DIGITS)
+AFTER_DECIMAL_POINT = regex.compile(rf"(?<=\d\.)(?:{WORD})\b")
+BEFORE_DECIMAL_POINT = regex.compile(rf"(?<![\p{{L}}\d.])(?:{WORD})(?=\.\d)")
+CAPITAL_PREFIX = regex.compile(rf"\b(\p{{Lu}}{{1,2}})({WORD})\b")
+IN_SCORE = regex.compile(rf"(?<![\p{{L}}\d-])(?:(?:{WORD})(?=-\d+\b)|(?<=\b\d+-)(?:{WORD})\b)")
+
+
+def propose(text: str) -> list[Correction]:
+    """Corrections turning spelled-out digits inside numbers back into digits."""
+    corrections = [
+        replace_span(text, m.start(), m.end(), DIGITS[m[0]], 0.95, "numerals.decimal",
+                     "digit spelled out inside a decimal number")
+        for pattern in (AFTER_DECIMAL_POINT, BEFORE_DECIMAL_POINT)
+        for m in pattern.finditer(text)
+    ]
+    corrections += [
+        replace_span(text, m.start(2), m.end(2), DIGITS[m[2]], 0.9, "numerals.prefixed",
+                     f"digit spelled out after the prefix {m[1]!r}")
+        for m in CAPITAL_PREFIX.finditer(text)
+        if resources.word_zipf(m[0].lower()) < 1.0
+    ]
+    corrections += [
+        replace_span(text, m.start(), m.end(), DIGITS[m[0]], 0.85, "numerals.score",
+                     "digit spelled out in a score or ratio")
+        for m in IN_SCORE.finditer(text)
+    ]
+    return corrections

@@ -1,0 +1,114 @@
+"""Curly quotes a rewriter turned the wrong way, spaced, or put outside their punctuation.
+
+Each line is read as a paragraph, its double quotes paired left to right. A closing quote
+where an opening one belongs is turned round and its space moved outside
+(``” The`` → ``“The``, ``said:” I`` → ``said: “I``); a comma or full stop left outside a
+quoted full sentence is moved inside (``systems”, she said`` → ``systems,” she said``).
+A quote that closes a quotation opened in an earlier paragraph is left as it is.
+
+>>> [c.replacement for c in propose("” The sky is falling”, she said.")]
+['“', ',”']
+"""
+
+from __future__ import annotations
+
+import regex
+
+from restore.model import Correction
+from restore.text import lines_with_offsets, replace_span
+
+OPEN, CLOSE = "“", "”"
+SPEECH_VERBS = (
+    "said|says|added|adds|told|asked|asks|stated|explained|noted|wrote|continued|replied|"
+    "insisted|argued|warned|recalled|declared|announced"
+)
+ATTRIBUTION = regex.compile(
+    rf" (?:(?:he|she|they|it|we|I|you|\p{{Lu}}[\p{{L}}.’'-]*(?: \p{{Lu}}[\p{{L}}.’'-]*){{0,3}}) "
+    rf"(?:{SPEECH_VERBS})|(?:{SPEECH_VERBS}))\b"
+)
+SPACED_POSSESSIVE = regex.compile(r"(?<=\p{L}s) ‘(?= \p{Ll})")
+
+SURE = 0.9
+LIKELY = 0.85
+UNSURE = 0.5
+
+
+def propose(text: str) -> list[Correction]:
+    """Corrections for misturned and misplaced curly quotes in ``text``."""
+    corrections: list[Correction] = []
+    for offset, line in lines_with_offsets(text):
+        corrections += _pair_double_quotes(text, offset, line)
+        corrections += [
+            replace_span(text, offset + m.start(), offset + m.end(), "’", LIKELY,
+                         "quotes.spaced_apostrophe",
+                         "possessive apostrophe written as a spaced opening quote")
+            for m in SPACED_POSSESSIVE.finditer(line)
+        ]
+    return corrections
+
+
+def _pair_double_quotes(text: str, offset: int, line: str) -> list[Correction]:
+    corrections: list[Correction] = []
+    positions = [i for i, ch in enumerate(line) if ch in (OPEN, CLOSE)]
+    is_open = False
+    opened_sentence = False
+    for k, i in enumerate(positions):
+        before = line[i - 1] if i > 0 else ""
+        after = line[i + 1: i + 3]
+        if line[i] == OPEN:
+            is_open, opened_sentence = True, _starts_sentence(line, i, i + 1)
+            continue
+        if is_open:
+            is_open = False
+            moved = _punctuation_inside(line, i, opened_sentence)
+            if moved is not None:
+                replacement, confidence, note = moved
+                corrections.append(replace_span(text, offset + i, offset + i + 2, replacement,
+                                                confidence, "quotes.punctuation_inside", note))
+            continue
+        reversed_opening = _reversed_opening(line, positions[k + 1:], i, before, after)
+        if reversed_opening is not None:
+            end, replacement, confidence = reversed_opening
+            corrections.append(replace_span(text, offset + i, offset + end, replacement, confidence,
+                                            "quotes.reversed_opening",
+                                            "closing quote where a quotation opens"))
+            is_open, opened_sentence = True, _starts_sentence(line, i, end)
+    return corrections
+
+
+def _reversed_opening(
+    line: str, later: list[int], i: int, before: str, after: str
+) -> tuple[int, str, float] | None:
+    """How to turn a ``”`` met outside any quotation into an opening quote, if it is one."""
+    if after[:1].isalpha() and before in ("", " ", "\t"):
+        return i + 1, OPEN, SURE  # ”The
+    if not (after[:1] == " " and after[1:2].isalnum()):
+        return None
+    if before in ("", " ", "\t"):
+        return i + 2, OPEN, SURE  # ” The
+    if before in (":", ","):
+        return i + 2, f" {OPEN}", SURE  # said:” I
+    next_is_closing = bool(later) and line[later[0]] == CLOSE
+    if before.isalnum() and next_is_closing:
+        return i + 2, f" {OPEN}", LIKELY  # Russia’s” full accept” of
+    return None  # most likely closes a quotation opened in an earlier paragraph
+
+
+def _starts_sentence(line: str, quote: int, content: int) -> bool:
+    """Whether the quotation opening at ``quote`` (text from ``content``) is a full sentence."""
+    lead = line[:quote].rstrip()
+    first = line[content:].lstrip()[:1]
+    return first.isupper() and (lead == "" or lead[-1] in ":.!?")
+
+
+def _punctuation_inside(line: str, i: int, full_sentence: bool) -> tuple[str, float, str] | None:
+    """Move a comma or full stop just after the closing quote at ``i`` inside it."""
+    mark = line[i + 1: i + 2]
+    rest = line[i + 2:]
+    if mark == "," and ATTRIBUTION.match(rest):
+        confidence = LIKELY if full_sentence else UNSURE
+        return f",{CLOSE}", confidence, "comma of quoted speech belongs inside the quote"
+    if mark == "." and (rest == "" or rest[:1] == " "):
+        confidence = LIKELY if full_sentence else UNSURE
+        return f".{CLOSE}", confidence, "full stop of a quoted sentence belongs inside the quote"
+    return None

@@ -1,0 +1,144 @@
+"""Tokenizer damage: spaces a tokenizer put inside words, numbers and initialisms.
+
+Strong patterns never occur in edited prose ("do n't", "11, 000", "U. S.") and are applied
+on sight. Weak patterns ("high- profile", "the market , following", "( word )") also occur
+as slips in clean copy, so they are applied only in a document that shows strong tokenizer
+damage; elsewhere they are reported below the default threshold.
+
+>>> [c.replacement for c in propose("We do n't know if 11, 000 U. S. troops went.")]
+["don't", '11,000', 'U.S.']
+"""
+
+from __future__ import annotations
+
+import regex
+
+from restore import resources
+from restore.model import Correction
+from restore.text import FUNCTION_WORDS, replace_span
+
+NEGATING_AUXILIARIES = (
+    "do|does|did|is|are|was|were|has|have|had|ca|wo|could|would|should|must|need|might|ai|sha|dare"
+)
+SPLIT_NEGATION = regex.compile(rf"\b(?i:{NEGATING_AUXILIARIES}) (?:n[’']t)\b")
+SPLIT_CLITIC = regex.compile(r"\b\w+ [’'](?:s|m|re|ve|ll|d)(?![\w’'‘-])")
+SPLIT_DIGIT_GROUPS = regex.compile(
+    r"(?<![\d.,])(?<!\d, )\b\d{1,3}(?:, \d{3})+\b(?!,? ?\d)(?![.,]\d)"
+)
+SPACED_INITIALISM = regex.compile(r"(?<![\w.])(?:\p{Lu}\. ){1,3}\p{Lu}\.?(?!\w)")
+SPACED_HYPHEN = regex.compile(r"\b(\p{L}+)- (\p{L}+)\b")
+SPACE_BEFORE_PUNCTUATION = regex.compile(
+    r"(?<=[\p{L}\d”’)])( +)(?:[,;!?]|:(?!\d)|\.(?![.\w]))(?=\s|$)"
+)
+SPACE_INSIDE_BRACKETS = regex.compile(r"(?<=\() +(?=\S)|(?<=[^\s(]) +(?=\))")
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+SUSPENDED_HYPHEN_NEXT = frozenset("and or to nor but than versus vs".split())
+
+STRONG = 0.9
+#: Strong signals a document needs before weak patterns in it are applied.
+DAMAGE_EVIDENCE = 2
+WEAK_WITH_EVIDENCE = 0.85
+WEAK_ALONE = 0.45
+
+
+def propose(text: str) -> list[Correction]:
+    """Corrections for tokenizer spacing damage in ``text``."""
+    strong = [
+        *_split_negations(text),
+        *_split_clitics(text),
+        *_split_digit_groups(text),
+        *_spaced_initialisms(text),
+    ]
+    evidence = sum(1 for c in strong if c.confidence >= STRONG)
+    weak_confidence = WEAK_WITH_EVIDENCE if evidence >= DAMAGE_EVIDENCE else WEAK_ALONE
+    weak = [
+        *_spaced_hyphens(text, weak_confidence),
+        *_spaces_before_punctuation(text, weak_confidence),
+    ]
+    return strong + weak
+
+
+def _split_negations(text: str) -> list[Correction]:
+    return [
+        replace_span(text, m.start(), m.end(), m[0].replace(" ", ""), 0.97,
+                     "spacing.negation", "contraction split by a tokenizer")
+        for m in SPLIT_NEGATION.finditer(text)
+    ]
+
+
+def _split_clitics(text: str) -> list[Correction]:
+    return [
+        replace_span(text, m.start(), m.end(), m[0].replace(" ", ""), 0.92,
+                     "spacing.clitic", "clitic ('s, 'm, 're, 've, 'll, 'd) split by a tokenizer")
+        for m in SPLIT_CLITIC.finditer(text)
+    ]
+
+
+def _split_digit_groups(text: str) -> list[Correction]:
+    corrections = []
+    for m in SPLIT_DIGIT_GROUPS.finditer(text):
+        groups = m[0].split(", ")[1:]
+        previous_word = text[max(0, m.start() - 12):m.start()].split()[-1:]
+        if previous_word and previous_word[0].lower().strip(".,") in MONTHS:
+            confidence, note = 0.3, "looks like a date, not a split thousands separator"
+        elif any(group.startswith("0") for group in groups):
+            confidence, note = 0.95, "thousands separator followed by a space"
+        else:
+            confidence, note = 0.6, "may be a list of numbers rather than one number"
+        corrections.append(replace_span(text, m.start(), m.end(), m[0].replace(" ", ""),
+                                        confidence, "spacing.digit_groups", note))
+    return corrections
+
+
+def _spaced_initialisms(text: str) -> list[Correction]:
+    known = resources.abbreviations()
+    corrections = []
+    for m in SPACED_INITIALISM.finditer(text):
+        letters = m[0].replace(".", "").replace(" ", "")
+        canonical = known.get(letters)
+        if canonical is None or canonical == m[0]:
+            continue
+        before = text[max(0, m.start() - 20):m.start()].split()
+        after = text[m.end():m.end() + 2]
+        previous_word = before[-1].lower() if before else ""
+        names_follow = after[:1] == " " and after[1:2].isupper()
+        if names_follow and previous_word not in FUNCTION_WORDS:
+            confidence, note = 0.5, "could be a person's initials (as in U. S. Grant)"
+        else:
+            confidence, note = 0.95, f"initialism {canonical} split by a tokenizer"
+        corrections.append(replace_span(text, m.start(), m.end(), canonical, confidence,
+                                        "spacing.initialism", note))
+    return corrections
+
+
+def _spaced_hyphens(text: str, confidence: float) -> list[Correction]:
+    corrections = []
+    for m in SPACED_HYPHEN.finditer(text):
+        left, right = m[1], m[2]
+        if right.lower() in SUSPENDED_HYPHEN_NEXT:
+            continue  # "pre- and post-war": a suspended hyphen, correct as written
+        if left[:1].islower() and right[:1].isupper():
+            continue  # "airlines- US Airways": a dash, not a compound
+        if resources.word_zipf((left + right).lower()) >= 3.0:
+            continue  # "pro- perty": a word broken at a line end, not a compound
+        corrections.append(replace_span(text, m.start(), m.end(), f"{left}-{right}", confidence,
+                                        "spacing.hyphen", "space after the hyphen of a compound"))
+    return corrections
+
+
+def _spaces_before_punctuation(text: str, confidence: float) -> list[Correction]:
+    corrections = [
+        replace_span(text, m.start(1), m.end(1), "", confidence, "spacing.punctuation",
+                     "space before punctuation")
+        for m in SPACE_BEFORE_PUNCTUATION.finditer(text)
+    ]
+    corrections += [
+        replace_span(text, m.start(), m.end(), "", confidence, "spacing.bracket",
+                     "space inside brackets")
+        for m in SPACE_INSIDE_BRACKETS.finditer(text)
+    ]
+    return corrections
