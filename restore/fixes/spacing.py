@@ -21,11 +21,14 @@ NEGATING_AUXILIARIES = (
     "do|does|did|is|are|was|were|has|have|had|ca|wo|could|would|should|must|need|might|ai|sha|dare"
 )
 SPLIT_NEGATION = regex.compile(rf"\b(?i:{NEGATING_AUXILIARIES}) (?:n[’']t)\b")
-SPLIT_CLITIC = regex.compile(r"\b\w+ [’'](?:s|m|re|ve|ll|d)(?![\w’'‘-])")
+SPLIT_CLITIC = regex.compile(r"(?<![\w’'])\w+ [’'](?:s|m|re|ve|ll|d)(?![\w’'‘-])")
 SPLIT_DIGIT_GROUPS = regex.compile(
     r"(?<![\d.,])(?<!\d, )\b\d{1,3}(?:, \d{3})+\b(?!,? ?\d)(?![.,]\d)"
 )
-SPACED_INITIALISM = regex.compile(r"(?<![\w.])(?:\p{Lu}\. ){1,3}\p{Lu}\.?(?!\w)")
+# "U. S." or "L. P" at a line end; not "M&S. A sudden" (a sentence break before the article "A").
+SPACED_INITIALISM = regex.compile(
+    r"(?<=^|[\s(“\"‘'])(?:\p{Lu}\. ){1,3}\p{Lu}(?:\.|(?! \p{L}))(?!\w)", regex.MULTILINE
+)
 SPACED_HYPHEN = regex.compile(r"\b(\p{L}+)- (\p{L}+)\b")
 SPACE_BEFORE_PUNCTUATION = regex.compile(
     r"(?<=[\p{L}\d”’)])( +)(?:[,;!?]|:(?!\d)|\.(?![.\w]))(?=\s|$)"

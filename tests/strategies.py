@@ -1,0 +1,21 @@
+"""Hypothesis strategies for text that exercises every family's patterns."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+#: Pieces that, glued together in any order, produce the shapes the families look for,
+#: their near misses, and the characters that break naive offset arithmetic.
+FRAGMENTS = [
+    "do", "ca", "wo", " n't", " n’t", "n’t", "I", " 'm", " ’s", " 're", "'s", "’",
+    "“", "”", "‘", '"', "”,", "”.", ",”", ":”", " she said", " Pak said", "The", "the",
+    "11", "147", "000", "500", ", ", ",", ".", " ,", " .", "...", "U.", "U. ", "S.", "S",
+    "L. P", "-", "- ", "high", "profile", "pro", "perty", "and", "2.", "four", "three",
+    ".5", "$", "zero", "Q", "G", "one", "five-0", "0-", "nine", "(", " )", "( ", ")",
+    "Ã©", "â€™", "cafÃ", "Â", "\u00a0", "\ufeff", "\u200b", "\u202e", "\r\n", "\n", "\r",
+    "\t", " ", "  ", "\x00", "\x85", "\u2028", "é", "ß", "İ", "🙂", "January", "experts",
+    " ‘ access",
+]
+
+damaged_text = st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join)
+any_text = st.one_of(st.text(), damaged_text, st.text(alphabet=st.characters(codec="utf-8")))
