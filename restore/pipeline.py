@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -92,48 +91,45 @@ class _Pieces:
     def apply(self, corrections: list[Correction]) -> None:
         """Apply non-overlapping ``corrections`` given in current-text coordinates.
 
-        Right to left, so the offsets of the pieces left of each edit stay valid.
+        One left-to-right sweep over pieces and corrections: linear in their number.
         """
-        offsets: list[int] = []
-        position = 0
-        for piece in self.pieces:
-            offsets.append(position)
-            position += len(piece.render(self.original))
-        for correction in sorted(corrections, key=lambda c: c.start, reverse=True):
-            self._apply_one(correction, offsets)
+        pending = list(reversed(self.pieces))  # a stack: the next piece is at the end
+        result: list[_Piece] = []
+        position = 0  # offset in the current text of pending[-1]
+        for correction in sorted(corrections, key=lambda c: c.start):
+            start, end = correction.start, correction.end
+            while pending and position + self._length(pending[-1]) <= start and not (
+                start == end == position + self._length(pending[-1]) and len(pending) == 1
+            ):
+                position += self._length(pending[-1])
+                result.append(pending.pop())
+            touched: list[_Piece] = []
+            head_at = position
+            while pending and (not touched or position < end):
+                touched.append(pending.pop())
+                position += self._length(touched[-1])
+            if not touched:  # an insertion at the end of an empty text
+                touched = [_Piece(len(self.original), len(self.original))]
+            head, tail = touched[0], touched[-1]
+            tail_at = position - self._length(tail)
+            # A copied piece is cut at the edit; a rewritten piece joins the edit whole.
+            before = head.rewrite[:start - head_at] if head.rewrite is not None else ""
+            after = tail.rewrite[end - tail_at:] if tail.rewrite is not None else ""
+            rewritten = before + correction.replacement + after
+            origin_start = head.start if head.rewrite is not None else head.start + start - head_at
+            origin_end = tail.end if tail.rewrite is not None else tail.start + end - tail_at
+            sources = [s for p in touched for s in p.sources] + [correction]
+            if head.rewrite is None and origin_start > head.start:
+                result.append(_Piece(head.start, origin_start))
+            result.append(_Piece(origin_start, origin_end, rewritten, sources))
+            if tail.rewrite is None and origin_end < tail.end:
+                pending.append(_Piece(origin_end, tail.end))
+                position = end
+        result.extend(reversed(pending))
+        self.pieces = result
 
-    def _apply_one(self, correction: Correction, offsets: list[int]) -> None:
-        start, end = correction.start, correction.end
-        # The pieces the edit touches: those overlapping it, or for an insertion the piece
-        # it falls in (the one starting there when it falls on a boundary).
-        first = max(bisect.bisect_right(offsets, start) - 1, 0)
-        if start == end and first + 1 < len(offsets) and offsets[first + 1] == start:
-            first += 1
-        last = first
-        while last + 1 < len(offsets) and offsets[last + 1] < end:
-            last += 1
-        head, tail = self.pieces[first], self.pieces[last]
-        head_at, tail_at = offsets[first], offsets[last]
-        current = "".join(p.render(self.original) for p in self.pieces[first:last + 1])
-        # A copied piece is cut at the edit; a rewritten piece joins the edit whole.
-        region_start = head_at if head.rewrite is not None else start
-        region_end = (tail_at + len(tail.render(self.original)) if tail.rewrite is not None
-                      else end)
-        origin_start = head.start if head.rewrite is not None else head.start + start - head_at
-        origin_end = tail.end if tail.rewrite is not None else tail.start + end - tail_at
-        rewritten = (current[region_start - head_at:start - head_at] + correction.replacement
-                     + current[end - head_at:region_end - head_at])
-        sources = [s for p in self.pieces[first:last + 1] for s in p.sources] + [correction]
-        replacement = [_Piece(origin_start, origin_end, rewritten, sources)]
-        new_offsets = [region_start]
-        if head.rewrite is None and origin_start > head.start:
-            replacement.insert(0, _Piece(head.start, origin_start))
-            new_offsets.insert(0, head_at)
-        if tail.rewrite is None and origin_end < tail.end:
-            replacement.append(_Piece(origin_end, tail.end))
-            new_offsets.append(region_start + len(rewritten))
-        self.pieces[first:last + 1] = replacement
-        offsets[first:last + 1] = new_offsets
+    def _length(self, piece: _Piece) -> int:
+        return piece.end - piece.start if piece.rewrite is None else len(piece.rewrite)
 
     def corrections(self) -> list[Correction]:
         """One correction on the original text per rewritten piece."""
@@ -154,13 +150,33 @@ def resolve(proposals: Iterable[Correction]) -> list[Correction]:
     """The most confident proposals that do not overlap, sorted by position.
 
     Ties in confidence go to the longer span, then to the earlier one, so the result does not
-    depend on the order families ran in.
+    depend on the order families ran in. Overlap is checked against occupancy maps of the
+    text, so the cost is linear in the total span length, not quadratic in the count.
     """
     ranked = sorted(proposals, key=lambda c: (-c.confidence, -(c.end - c.start), c.start, c.rule))
+    if not ranked:
+        return []
+    size = max(c.end for c in ranked) + 1
+    covered = bytearray(size)  # positions inside a kept span
+    interior = bytearray(size)  # boundaries strictly inside a kept span
+    starts = bytearray(size)  # start positions of kept spans (insertions included)
+    inserts = bytearray(size)  # positions of kept insertions
     kept: list[Correction] = []
-    for candidate in ranked:
-        if not any(_overlaps(candidate, other) for other in kept):
-            kept.append(candidate)
+    for c in ranked:
+        if starts[c.start]:
+            continue
+        if c.start == c.end:
+            if interior[c.start]:
+                continue
+        elif covered.find(1, c.start, c.end) != -1 or inserts.find(1, c.start + 1, c.end) != -1:
+            continue
+        kept.append(c)
+        starts[c.start] = 1
+        if c.start == c.end:
+            inserts[c.start] = 1
+        else:
+            covered[c.start:c.end] = b"\x01" * (c.end - c.start)
+            interior[c.start + 1:c.end] = b"\x01" * (c.end - c.start - 1)
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 

@@ -6,12 +6,6 @@ from collections.abc import Iterator
 
 from restore.model import Correction
 
-#: Words before which a capitalized word is not a sign of a personal name.
-FUNCTION_WORDS = frozenset(
-    "a an the of in on at to for by from with and or but as into over under than that "
-    "this these those its their his her our your".split()
-)
-
 
 def lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
     """Each line of ``text`` (without its line break) and the offset where it starts.

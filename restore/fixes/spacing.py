@@ -15,7 +15,7 @@ import regex
 
 from restore import resources
 from restore.model import Correction
-from restore.text import FUNCTION_WORDS, replace_span
+from restore.text import replace_span
 
 NEGATING_AUXILIARIES = (
     "do|does|did|is|are|was|were|has|have|had|ca|wo|could|would|should|must|need|might|ai|sha|dare"
@@ -39,6 +39,9 @@ MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+#: Words after which a capitalized word names an institution ("the U. S. Congress"), where a
+#: preposition may still precede a person ("as U. S. Grant").
+DETERMINERS = frozenset("the a an this that these those its their his her our your".split())
 SUSPENDED_HYPHEN_NEXT = frozenset("and or to nor but than versus vs".split())
 
 STRONG = 0.9
@@ -109,7 +112,7 @@ def _spaced_initialisms(text: str) -> list[Correction]:
         after = text[m.end():m.end() + 2]
         previous_word = before[-1].lower() if before else ""
         names_follow = after[:1] == " " and after[1:2].isupper()
-        if names_follow and previous_word not in FUNCTION_WORDS:
+        if names_follow and previous_word not in DETERMINERS:
             confidence, note = 0.5, "could be a person's initials (as in U. S. Grant)"
         else:
             confidence, note = 0.95, f"initialism {canonical} split by a tokenizer"

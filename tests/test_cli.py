@@ -1,0 +1,224 @@
+"""The installed ``restore`` command, run as a subprocess on real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import stat
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+COMMAND = str(Path(sys.executable).with_name("restore"))
+DAMAGED = "We do n't know if the U. S. sent 11, 000 troops.\n"
+RESTORED = "We don't know if the U.S. sent 11,000 troops.\n"
+
+
+def run(*args: str, stdin: bytes = b"", cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([COMMAND, *args], input=stdin, capture_output=True, cwd=cwd,
+                          timeout=60, check=False)
+
+
+def one_error_line(result: subprocess.CompletedProcess[bytes]) -> str:
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("restore: ")
+    assert "Traceback" not in lines[0]
+    return lines[0]
+
+
+def write(path: Path, data: str | bytes) -> Path:
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+def test_stdin_to_stdout() -> None:
+    result = run(stdin=DAMAGED.encode())
+    assert result.returncode == 0
+    assert result.stdout.decode() == RESTORED
+    assert run("-", stdin=DAMAGED.encode()).stdout.decode() == RESTORED
+
+
+def test_files_and_failures_keep_other_output(tmp_path: Path) -> None:
+    a = write(tmp_path / "a.txt", DAMAGED)
+    b = write(tmp_path / "b.txt", "Growth was 2.four%.\n")
+    result = run(str(a), str(tmp_path / "missing.txt"), str(b))
+    assert result.returncode == 1
+    assert result.stdout.decode() == RESTORED + "Growth was 2.4%.\n"
+    assert one_error_line(result) == f"restore: {tmp_path / 'missing.txt'}: no such file"
+
+
+def test_empty_input_is_fine(tmp_path: Path) -> None:
+    result = run(str(write(tmp_path / "empty.txt", b"")))
+    assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
+
+
+@pytest.mark.parametrize("data", [
+    "Line one do n't\r\nLine two\r\n",
+    "\ufeffA BOM do n't\n",
+    "mixed\r\nendings do n't\nand\rmore  spaces\t\n",
+    "no final newline do n't",
+])
+def test_bytes_outside_corrections_are_preserved(tmp_path: Path, data: str) -> None:
+    result = run(str(write(tmp_path / "in.txt", data)))
+    assert result.stdout == data.replace("do n't", "don't").encode()
+
+
+def test_output_file_and_refusal_to_overwrite_input(tmp_path: Path) -> None:
+    source = write(tmp_path / "in.txt", DAMAGED)
+    target = tmp_path / "out.txt"
+    assert run(str(source), "-o", str(target)).returncode == 0
+    assert target.read_text() == RESTORED
+    result = run(str(source), "-o", str(source))
+    assert result.returncode == 2
+    assert "refusing to write over the input" in one_error_line(result)
+    assert source.read_text() == DAMAGED
+
+
+def test_in_place_rewrites_atomically_and_keeps_mode(tmp_path: Path) -> None:
+    source = write(tmp_path / "in.txt", DAMAGED)
+    source.chmod(0o640)
+    clean = write(tmp_path / "clean.txt", "Nothing to fix.\n")
+    before = clean.stat().st_mtime_ns
+    result = run("--in-place", str(source), str(clean))
+    assert (result.returncode, result.stdout) == (0, b"")
+    assert source.read_text() == RESTORED
+    assert stat.S_IMODE(source.stat().st_mode) == 0o640
+    assert clean.stat().st_mtime_ns == before  # unchanged files are not rewritten
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clean.txt", "in.txt"]
+
+
+def test_in_place_on_read_only_file_keeps_it(tmp_path: Path) -> None:
+    source = write(tmp_path / "ro.txt", DAMAGED)
+    source.chmod(0o444)
+    result = run("-i", str(source))
+    assert result.returncode == 1
+    assert one_error_line(result) == f"restore: {source}: cannot write: file is read-only"
+    assert source.read_text() == DAMAGED
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--in-place"], "--in-place needs FILE arguments"),
+    (["--in-place", "x", "-o", "y"], "cannot be used together"),
+    (["--min-confidence", "2"], "must be between 0 and 1"),
+    (["--min-confidence", "high"], "not a number"),
+    (["--only", "nope"], "unknown family nope"),
+    (["--only", "spacing", "--skip", "spacing"], "leave no family"),
+    (["--diff", "--json"], "not allowed with argument"),
+    (["--bogus"], "unrecognized arguments"),
+])
+def test_usage_errors_exit_2_with_one_line(args: list[str], message: str) -> None:
+    result = run(*args, stdin=b"x")
+    assert result.returncode == 2
+    assert message in one_error_line(result)
+
+
+def test_input_errors(tmp_path: Path) -> None:
+    result = run(str(tmp_path))
+    assert result.returncode == 1
+    assert one_error_line(result) == f"restore: {tmp_path}: is a directory"
+    binary = write(tmp_path / "bin.dat", b"abc\x00def")
+    assert one_error_line(run(str(binary))) == (
+        f"restore: {binary}: binary file (NUL byte at offset 3), not restored")
+    latin = write(tmp_path / "latin.txt", "caf".encode() + b"\xe9 ok")
+    assert one_error_line(run(str(latin))) == (
+        f"restore: {latin}: not valid UTF-8 (byte 0xe9 at offset 3), not restored")
+    result = run(stdin=b"\xff")
+    assert result.returncode == 1
+    assert "restore: -: not valid UTF-8 (byte 0xff at offset 0)" in one_error_line(result)
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to drop to another user")
+def test_permission_denied() -> None:
+    folder = Path(tempfile.mkdtemp())
+    try:
+        folder.chmod(0o755)
+        secret = write(folder / "secret.txt", DAMAGED)
+        secret.chmod(0o000)
+        result = subprocess.run([COMMAND, str(secret)], capture_output=True, timeout=60,
+                                check=False, user=65534, group=65534)
+        assert result.returncode == 1
+        assert one_error_line(result) == f"restore: {secret}: permission denied"
+    finally:
+        for item in folder.iterdir():
+            item.unlink()
+        folder.rmdir()
+
+
+def test_diff() -> None:
+    result = run("--diff", stdin=b"a U. S. plan\nsame\n")
+    assert result.stdout.decode() == "--- -\n+++ -\n@@ -1,2 +1,2 @@\n-a U. S. plan\n+a U.S. plan\n same\n"
+    no_newline = run("--diff", stdin=b"a U. S. plan").stdout.decode()
+    assert no_newline.endswith("+a U.S. plan\n\\ No newline at end of file\n")
+    assert run("--diff", stdin=b"clean\n").stdout == b""
+
+
+def test_json_lines() -> None:
+    result = run("--json", stdin="first line\nthe U. S. and 10, 500 do n’t\n".encode())
+    rows = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [(r["line"], r["column"], r["original"], r["applied"]) for r in rows] == [
+        (2, 5, "U. S.", True), (2, 15, "10, 500", False), (2, 23, "do n’t", True)]
+    assert set(rows[0]) == {"file", "start", "end", "line", "column", "original",
+                            "replacement", "confidence", "rule", "note", "applied"}
+    assert rows[0]["file"] == "-" and rows[0]["start"] == 15
+
+
+def test_min_confidence_only_skip_and_list() -> None:
+    text = b"the U. S. and 10, 500 and 2.four\n"
+    assert run("--min-confidence", "0.5", stdin=text).stdout == b"the U.S. and 10,500 and 2.4\n"
+    assert run("--only", "numerals", stdin=text).stdout == b"the U. S. and 10, 500 and 2.4\n"
+    assert run("--skip", "numerals,quotes", stdin=text).stdout == b"the U.S. and 10, 500 and 2.four\n"
+    listing = run("--list-families").stdout.decode().split()
+    assert {"encoding", "spacing", "quotes", "numerals"} <= set(listing)
+    assert run("--version").stdout.decode().startswith("restore ")
+
+
+def test_stats(tmp_path: Path) -> None:
+    a = write(tmp_path / "a.txt", DAMAGED)
+    result = run("--stats", str(a))
+    assert result.stderr.decode() == (
+        f"restore: {a}: 3 applied, 0 suggested "
+        "(spacing.digit_groups 1, spacing.initialism 1, spacing.negation 1)\n")
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    files = [str(write(tmp_path / f"{i}.txt", DAMAGED)) for i in range(3)]
+    controller, terminal = pty.openpty()
+    try:
+        result = subprocess.run([COMMAND, *files], stdout=subprocess.PIPE, stderr=terminal,
+                                timeout=60, check=False)
+        os.close(terminal)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(controller)
+    assert result.returncode == 0
+    assert b"3/3" in shown
+    assert result.stdout.decode() == RESTORED * 3
+    assert run(*files).stderr == b""  # no bar when stderr is not a terminal
+
+
+def test_huge_line() -> None:
+    line = ("word do n't " * 400_000).encode()
+    result = run(stdin=line)
+    assert result.returncode == 0
+    assert result.stdout == line.replace(b"do n't", b"don't")
+
+
+def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
+    big = write(tmp_path / "big.txt", DAMAGED * 50_000)
+    pipeline = subprocess.run(f"{COMMAND} {big} {big} | head -c 10", shell=True,
+                              capture_output=True, timeout=60, check=False)
+    assert pipeline.stdout == RESTORED.encode()[:10]
+    assert b"Traceback" not in pipeline.stderr
