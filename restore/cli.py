@@ -12,6 +12,7 @@ import difflib
 import io
 import json
 import os
+import shutil
 import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -209,7 +210,11 @@ def _progress(names: Sequence[str]) -> Iterable[str]:
         return names
     from tqdm import tqdm
 
-    return tqdm(names, desc="restore", unit="file", file=sys.stderr, leave=False)  # type: ignore[no-any-return]
+    # A terminal that reports no size (a fresh pty) makes tqdm draw nothing: use shutil's
+    # fallback size instead.
+    size = shutil.get_terminal_size()
+    return tqdm(names, desc="restore", unit="file", file=sys.stderr,  # type: ignore[no-any-return]
+                leave=False, ncols=size.columns, nrows=size.lines)
 
 
 def _run(args: argparse.Namespace, out: BinaryIO) -> int:
