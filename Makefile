@@ -17,6 +17,6 @@ demo: $(VENV)/.installed
 	$(BIN)/restore --stats seeds/004.spun.txt
 
 test: $(VENV)/.installed
-	$(BIN)/ruff check restore tests scripts
+	$(BIN)/ruff check restore tests benchmarks scripts
 	$(BIN)/mypy restore
 	$(BIN)/python -m pytest
