@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from restore import Restorer
 
@@ -50,6 +51,9 @@ def word_distance(system: str, gold: str) -> tuple[int, int]:
 
     The gold length counts the first alternative of each slot.
     """
+    if not SLOT.search(gold):  # no alternatives: plain edit distance, in C
+        reference = tokens(gold)
+        return Levenshtein.distance(tokens(system), reference), len(reference)
     hypothesis = tokens(system)
     n = len(hypothesis)
     row = list(range(n + 1))  # row[i]: cost of matching hypothesis[:i] to the gold so far

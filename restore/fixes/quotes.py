@@ -86,8 +86,8 @@ def _reversed_opening(
         return None
     if before in ("", " ", "\t"):
         return i + 2, OPEN, SURE  # ” The
-    if before in (":", ","):
-        return i + 2, f" {OPEN}", SURE  # said:” I
+    if before == ":":
+        return i + 2, f" {OPEN}", SURE  # said:” I  (after a comma, ”  closes: have,” Pak said)
     next_is_closing = bool(later) and line[later[0]] == CLOSE
     if before.isalnum() and next_is_closing:
         return i + 2, f" {OPEN}", LIKELY  # Russia’s” full accept” of
