@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -46,7 +47,8 @@ def run(text: str, config: Config) -> Report:
             break
         pieces.apply(more)
     kept = pieces.corrections()
-    suggested = [c for c in first if not c.applied and not any(_overlaps(c, k) for k in kept)]
+    kept_starts = [k.start for k in kept]
+    suggested = [c for c in first if not c.applied and _clear_of(kept, kept_starts, c)]
     corrections = tuple(sorted([*kept, *suggested], key=lambda c: (c.start, c.end)))
     return Report(apply_corrections(text, corrections), corrections)
 
@@ -178,6 +180,18 @@ def resolve(proposals: Iterable[Correction]) -> list[Correction]:
             covered[c.start:c.end] = b"\x01" * (c.end - c.start)
             interior[c.start + 1:c.end] = b"\x01" * (c.end - c.start - 1)
     return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _clear_of(kept: list[Correction], starts: list[int], candidate: Correction) -> bool:
+    """Whether ``candidate`` overlaps none of ``kept`` (sorted, non-overlapping; ``starts``
+    their start offsets)."""
+    for index in range(max(bisect.bisect_left(starts, candidate.start) - 1, 0), len(kept)):
+        neighbour = kept[index]
+        if neighbour.start > candidate.end:
+            return True
+        if _overlaps(candidate, neighbour):
+            return False
+    return True
 
 
 def _overlaps(a: Correction, b: Correction) -> bool:
