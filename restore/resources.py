@@ -10,9 +10,16 @@ In an installed wheel the tables live in ``restore/dictionaries``; in a source c
 from __future__ import annotations
 
 import functools
-from importlib.resources import files
+import math
+import os
+from dataclasses import dataclass
+from importlib.resources import as_file, files
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from restore.lm import NgramModel
 
 
 class DictionaryError(RuntimeError):
@@ -27,12 +34,21 @@ def dictionary_root() -> Traversable:
     return Path(__file__).resolve().parent.parent / "dictionaries"
 
 
+def dictionary(name: str) -> Traversable:
+    """The dictionary file ``name``: from the directory named by ``$RESTORE_DICTIONARIES``
+    when it holds one (tables mined from your own pairs), else the shipped one."""
+    override = os.environ.get("RESTORE_DICTIONARIES")
+    if override and (Path(override) / name).is_file():
+        return Path(override) / name
+    return dictionary_root() / name
+
+
 def read_table(name: str, expected_format: str, version: int) -> list[list[str]]:
     """Rows of a TSV dictionary after its ``#`` header lines and column-name line.
 
     The first line must be ``# <format>\\tv<version>``.
     """
-    resource = dictionary_root() / name
+    resource = dictionary(name)
     if not resource.is_file():
         raise DictionaryError(f"dictionary {name!r} is missing from {dictionary_root()}")
     lines = resource.read_text(encoding="utf-8").splitlines()
@@ -57,3 +73,56 @@ def word_zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
     return float(zipf_frequency(word, "en"))
+
+
+@functools.cache
+def ngram_model() -> NgramModel:
+    """The context model over ``ngrams.bin`` (memory-mapped once per process)."""
+    from restore.lm import FILE_NAME, NgramModel
+
+    resource = dictionary(FILE_NAME)
+    if not resource.is_file():
+        raise DictionaryError(f"dictionary {FILE_NAME!r} is missing from {dictionary_root()}")
+    with as_file(resource) as path:
+        return NgramModel(path)
+
+
+#: (file, format, version) of the spinner tables mined by ``scripts/mine_spin_maps.py``.
+SPIN_PHRASES = ("spin-phrases.tsv", "restore-spin-phrases", 1)
+SPIN_EVIDENCE = ("spin-evidence.tsv", "restore-spin-evidence", 1)
+
+
+@dataclass(frozen=True, slots=True)
+class SpinEntry:
+    """What a spun phrase stood for: ``(original, times aligned)`` pairs, and how often the
+    phrase occurred in spun text at all."""
+
+    originals: tuple[tuple[str, int], ...]
+    occurrences: int
+
+
+@functools.cache
+def spin_phrases() -> dict[tuple[str, ...], SpinEntry]:
+    """Spun phrases as lower-cased token tuples, each with the originals it stood for.
+
+    The table stores each phrase as its tokens joined by spaces (tokens hold no spaces)."""
+    grouped: dict[tuple[str, ...], list[tuple[str, int]]] = {}
+    occurrences: dict[tuple[str, ...], int] = {}
+    for spun, original, aligned, seen in read_table(*SPIN_PHRASES):
+        key = tuple(spun.split(" "))
+        grouped.setdefault(key, []).append((original, int(aligned)))
+        occurrences[key] = int(seen)
+    return {key: SpinEntry(tuple(values), occurrences[key]) for key, values in grouped.items()}
+
+
+@functools.cache
+def spin_evidence() -> dict[str, float]:
+    """Log-likelihood ratio, spun over original text, of each lower-cased word seen enough."""
+    rows = read_table(*SPIN_EVIDENCE)
+    spun_total = sum(int(spun) for _, spun, _ in rows) + len(rows)
+    original_total = sum(int(original) for _, _, original in rows) + len(rows)
+    return {
+        word: math.log((int(spun) + 0.5) / spun_total)
+        - math.log((int(original) + 0.5) / original_total)
+        for word, spun, original in rows
+    }

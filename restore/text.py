@@ -1,10 +1,68 @@
-"""Small text helpers shared by the families: line spans and span-based corrections."""
+"""Text helpers shared by the families: the tokenizer, line spans, span-based corrections."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+import regex
+
 from restore.model import Correction
+
+#: One token: a number (with inner separators), a run of letters, an apostrophe suffix
+#: after a letter ("'s", "’t"), or any other single non-space character (a quote mark). Hyphens and apostrophes split
+#: words, so "high-speed" and "AOL's" share counts with "high", "speed" and "AOL".
+TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|\p{L}[\p{L}\p{M}]*|(?<=\p{L})['’]\p{L}+|[^\s\p{L}\d]")
+#: Spellings that carry no meaning for word statistics: every digit reads as 0, curly
+#: quotes as straight ones. Each maps one character to one, so offsets are kept.
+STATISTICS_SPELLING = str.maketrans("123456789’‘“”", "000000000''\"\"")
+
+
+def tokens(text: str) -> list[str]:
+    """The tokens of ``text``, as spelled in it.
+
+    >>> tokens("AOL's high-speed profit rose 2.4% in the U.S.")  # doctest: +NORMALIZE_WHITESPACE
+    ['AOL', "'s", 'high', '-', 'speed', 'profit', 'rose', '2.4', '%', 'in', 'the',
+     'U', '.', 'S', '.']
+    """
+    return TOKEN.findall(text)
+
+
+def token_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each token of ``text`` with its start and end offsets.
+
+    >>> list(token_spans("Hi, 'you"))
+    [(0, 2, 'Hi'), (2, 3, ','), (4, 5, "'"), (5, 8, 'you')]
+    """
+    for match in TOKEN.finditer(text):
+        yield match.start(), match.end(), match[0]
+
+
+def statistics_spelling(text: str) -> str:
+    """``text`` as the word statistics spell it (digits as 0, straight quotes), same length.
+
+    >>> print(statistics_spelling("“It’s 2.45”"))
+    "It's 0.00"
+    """
+    return text.translate(STATISTICS_SPELLING)
+
+
+def transfer_case(replacement: str, model: str) -> str:
+    """``replacement`` (lower case) in the case of ``model``, the text it replaces.
+
+    >>> transfer_case("cold war", "Chilly Struggle"), transfer_case("according to", "Based on")
+    ('Cold War', 'According to')
+    >>> transfer_case("security", "SAFETY"), transfer_case("in", "within")
+    ('SECURITY', 'in')
+    """
+    letters = [ch for ch in model if ch.isalpha()]
+    if len(letters) > 1 and all(ch.isupper() for ch in letters):
+        return replacement.upper()
+    words = model.split()
+    if len(words) > 1 and all(w[:1].isupper() for w in words):
+        return " ".join(w[:1].upper() + w[1:] for w in replacement.split(" "))
+    if model[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
 
 
 def lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
