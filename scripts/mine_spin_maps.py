@@ -1,0 +1,169 @@
+"""Mine a spinner's thesaurus and its tell-tale words from pairs of spun and original texts.
+
+Each ``X.spun.txt`` is aligned with its ``X.orig.txt`` (:func:`restore.align.substitutions`);
+every differing run of at most ``--max-tokens`` tokens a side is a candidate pair (spun
+phrase → original phrase). A pure insertion or deletion is counted with the token on
+either side ("satellite tv for pc" → "satellite", "gross sales" → "sales"), and a run of
+equal length also as its word-for-word pairs, so that whichever reading is the spinner's
+key gathers the counts. Then every spun phrase is counted wherever it occurs in the spun
+texts, which gives each pair its share: how often that phrase, met in spun text, stood for
+that original.
+
+Writes two tables to ``--output`` (default ``dictionaries/``):
+
+- ``spin-phrases.tsv``: spun phrase (its lower-cased tokens joined by spaces), original,
+  times aligned, occurrences of the spun phrase in spun text; the original kept in its case where the case
+  of the spun text does not give it.
+- ``spin-evidence.tsv``: lower-cased words with their counts in the spun and in the
+  original texts, from which a document's odds of being spun are read.
+
+Usage::
+
+    python scripts/mine_spin_maps.py [DIR ...] [--half even|odd] [-o dictionaries]
+
+``DIR`` defaults to ``../shared/data/spun-dev/bbc``; ``--half`` keeps every other pair
+(sorted by name) to mine from one half and measure on the other. Deterministic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from restore.align import substitutions
+from restore.resources import SPIN_EVIDENCE, SPIN_PHRASES
+from restore.text import token_spans, tokens, transfer_case
+
+DEFAULT_PAIRS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "spun-dev" / "bbc"
+DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries"
+
+Phrase = tuple[str, ...]
+
+
+def find_pairs(directories: list[Path], half: str | None) -> list[tuple[Path, Path]]:
+    pairs = []
+    for directory in directories:
+        for spun in sorted(directory.glob("*.spun.txt")):
+            original = spun.with_name(spun.name.replace(".spun.txt", ".orig.txt"))
+            if original.is_file():
+                pairs.append((spun, original))
+    if half is not None:
+        pairs = pairs[0 if half == "even" else 1::2]
+    return pairs
+
+
+def candidate_pairs(spun: str, original: str, max_tokens: int,
+                    ) -> Iterator[tuple[Phrase, str, str]]:
+    """(spun phrase key, spun text, original text) candidates from one pair's differences."""
+    spun_tokens = list(token_spans(spun))
+    original_tokens = list(token_spans(original))
+    for s in substitutions(spun, original):
+        (g0, g1), (o0, o1) = s.garbled_tokens, s.source_tokens
+        readings = [(g0, g1, o0, o1)]
+        widened = (g1 - g0 == 1 or o1 - o0 == 1) and (
+            spun_tokens[g0][2] == original_tokens[o0][2])
+        if widened and g1 < len(spun_tokens) and o1 < len(original_tokens):
+            readings.append((g0 + 1, g1 + 1, o0 + 1, o1 + 1))  # take the token after instead
+        if g1 - g0 == o1 - o0 > 1:
+            readings += [(g0 + k, g0 + k + 1, o0 + k, o0 + k + 1) for k in range(g1 - g0)]
+        for a0, a1, b0, b1 in readings:
+            if 0 < a1 - a0 <= max_tokens and 0 < b1 - b0 <= max_tokens:
+                was = spun[spun_tokens[a0][0]:spun_tokens[a1 - 1][1]]
+                now = original[original_tokens[b0][0]:original_tokens[b1 - 1][1]]
+                if was.lower() != now.lower() and _worded(was) and _worded(now):
+                    yield tuple(t.lower() for *_, t in spun_tokens[a0:a1]), was, now
+
+
+def _worded(phrase: str) -> bool:
+    return any(ch.isalpha() for ch in phrase)
+
+
+def stored_original(spun: str, original: str) -> str:
+    """The original lower-cased when the spun text's case gives it back, else as written."""
+    lowered = original.lower()
+    return lowered if transfer_case(lowered, spun) == original else original
+
+
+def mine(pairs: list[tuple[Path, Path]], max_tokens: int,
+         ) -> tuple[Counter[tuple[Phrase, str]], Counter[Phrase], Counter[str], Counter[str]]:
+    aligned: Counter[tuple[Phrase, str]] = Counter()
+    spun_words: Counter[str] = Counter()
+    original_words: Counter[str] = Counter()
+    texts = []
+    for spun_path, original_path in pairs:
+        spun = spun_path.read_text(encoding="utf-8")
+        original = original_path.read_text(encoding="utf-8")
+        texts.append(spun)
+        spun_words.update(t.lower() for t in tokens(spun))
+        original_words.update(t.lower() for t in tokens(original))
+        for phrase, was, now in candidate_pairs(spun, original, max_tokens):
+            aligned[phrase, stored_original(was, now)] += 1
+    wanted = {phrase for phrase, _ in aligned}
+    occurrences: Counter[Phrase] = Counter()
+    for text in texts:
+        words = [t.lower() for t in tokens(text)]
+        for i in range(len(words)):
+            for n in range(1, max_tokens + 1):
+                phrase = tuple(words[i:i + n])
+                if len(phrase) == n and phrase in wanted:
+                    occurrences[phrase] += 1
+    return aligned, occurrences, spun_words, original_words
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("directories", nargs="*", type=Path)
+    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--half", choices=["even", "odd"])
+    parser.add_argument("--max-tokens", type=int, default=4)
+    parser.add_argument("--min-aligned", type=int, default=2)
+    parser.add_argument("--min-share", type=float, default=0.05)
+    parser.add_argument("--min-evidence", type=int, default=5)
+    args = parser.parse_args(argv)
+    directories = args.directories or [DEFAULT_PAIRS]
+    pairs = find_pairs(directories, args.half)
+    if not pairs:
+        print(f"mine_spin_maps: no X.spun.txt/X.orig.txt pairs in "
+              f"{', '.join(map(str, directories))}", file=sys.stderr)
+        return 1
+    aligned, occurrences, spun_words, original_words = mine(pairs, args.max_tokens)
+    source = (f"{len(pairs)} pairs in {', '.join(d.name for d in directories)}"
+              + (f" ({args.half} half)" if args.half else ""))
+    rows = sorted(
+        ((" ".join(phrase), original, n, occurrences[phrase])
+         for (phrase, original), n in aligned.items()
+         if n >= args.min_aligned and n / occurrences[phrase] >= args.min_share),
+        key=lambda row: (row[0], -row[2], row[1]),
+    )
+    args.output.mkdir(parents=True, exist_ok=True)
+    (args.output / SPIN_PHRASES[0]).write_text("\n".join([
+        f"# {SPIN_PHRASES[1]}\tv{SPIN_PHRASES[2]}",
+        f"# source: {source}; built by scripts/mine_spin_maps.py (see PROVENANCE.md)",
+        f"# pruning: max_tokens={args.max_tokens} min_aligned={args.min_aligned} "
+        f"min_share={args.min_share}",
+        "spun\toriginal\taligned\toccurrences",
+        *(f"{s}\t{o}\t{n}\t{total}" for s, o, n, total in rows),
+    ]) + "\n", encoding="utf-8")
+    evidence = sorted(
+        (word, spun_words[word], original_words[word])
+        for word in spun_words.keys() | original_words.keys()
+        if spun_words[word] + original_words[word] >= args.min_evidence
+    )
+    (args.output / SPIN_EVIDENCE[0]).write_text("\n".join([
+        f"# {SPIN_EVIDENCE[1]}\tv{SPIN_EVIDENCE[2]}",
+        f"# source: {source}; built by scripts/mine_spin_maps.py (see PROVENANCE.md)",
+        f"# spun_tokens={sum(spun_words.values())} original_tokens="
+        f"{sum(original_words.values())} min_count={args.min_evidence}",
+        "word\tspun\toriginal",
+        *(f"{w}\t{s}\t{o}" for w, s, o in evidence),
+    ]) + "\n", encoding="utf-8")
+    print(f"mine_spin_maps: {len(rows)} phrase pairs, {len(evidence)} evidence words from "
+          f"{source}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
