@@ -7,21 +7,23 @@ Usage::
 Datasets read from the data directory (each skipped, with a message, when absent):
 ``seeds`` (gold with ``{a|b}`` alternatives), ``spun-dev/bbc`` (``X.spun.txt``/``X.orig.txt``)
 and ``ocr-dev/bln600`` (``X.ocr.txt``/``X.gold.txt``); ``--pairs`` adds any directory of
-such pairs. Reports WER before and after, the error reduction, documents made worse, and
-applied corrections per 1,000 words on the clean side of each pair.
+such pairs. Reports word and character error rates before and after (whitespace collapsed,
+gold alternatives honoured for words), the per-document spread of the WER reduction,
+documents made worse, applied corrections per 1,000 words on the clean side of each pair,
+and a calibration table per family: confidence bucket → share of corrections that are right.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from restore import Restorer
+from restore import Correction, Restorer
 
 TOKEN = regex.compile(r"\w+(?:[’'.,\-]\w+)*|\S")
 SLOT = regex.compile(r"\{([^{}]*)\}")
@@ -76,42 +78,116 @@ def word_distance(system: str, gold: str) -> tuple[int, int]:
     return row[n], gold_length
 
 
+def collapse(text: str) -> str:
+    """``text`` with every run of whitespace as one space (how gold and output compare)."""
+    return " ".join(text.split())
+
+
+def plain_gold(gold: str) -> str:
+    """The gold's first reading: each ``{a|b}`` slot as its first alternative."""
+    return SLOT.sub(lambda m: m[1].split("|")[0], gold)
+
+
+#: Confidence buckets of the calibration table (lower bounds).
+BUCKETS = (0.3, 0.5, 0.8, 0.9, 0.95)
+
+
 @dataclass
 class Totals:
     documents: int = 0
     words: int = 0
     errors_before: int = 0
     errors_after: int = 0
+    chars: int = 0
+    char_errors_before: int = 0
+    char_errors_after: int = 0
     worse: int = 0
     clean_words: int = 0
     clean_applied: int = 0
+    reductions: list[float] = field(default_factory=list)
+    #: (family, bucket) -> [corrections, right]
+    calibration: dict[tuple[str, float], list[int]] = field(default_factory=dict)
 
     def row(self, name: str) -> str:
-        before = self.errors_before / max(self.words, 1)
-        after = self.errors_after / max(self.words, 1)
-        reduction = 1 - self.errors_after / self.errors_before if self.errors_before else 0.0
+        wer_before = self.errors_before / max(self.words, 1)
+        wer_after = self.errors_after / max(self.words, 1)
+        cer_before = self.char_errors_before / max(self.chars, 1)
+        cer_after = self.char_errors_after / max(self.chars, 1)
         per_k = 1000 * self.clean_applied / self.clean_words if self.clean_words else 0.0
-        return (f"| {name} | {self.documents} | {before:.2%} | {after:.2%} | {reduction:+.1%} | "
-                f"{self.worse} | {per_k:.2f} |")
+        spread = sorted(self.reductions)
+        quartiles = (" / ".join(f"{spread[int(q * (len(spread) - 1))]:+.0%}"
+                                for q in (0.1, 0.5, 0.9)) if spread else "–")
+        return (f"| {name} | {self.documents} | {wer_before:.2%} → {wer_after:.2%} "
+                f"({_reduction(self.errors_before, self.errors_after)}) | "
+                f"{cer_before:.2%} → {cer_after:.2%} "
+                f"({_reduction(self.char_errors_before, self.char_errors_after)}) | "
+                f"{quartiles} | {self.worse} | {per_k:.2f} |")
+
+    def calibration_rows(self, name: str) -> list[str]:
+        rows = []
+        for (family, bucket), (seen, right) in sorted(self.calibration.items()):
+            top = BUCKETS[BUCKETS.index(bucket) + 1] if bucket != BUCKETS[-1] else 1.0
+            rows.append(f"| {name} | {family} | [{bucket:.2f}, {top:.2f}) | {seen} | "
+                        f"{right / seen:.1%} |")
+        return rows
 
 
-def score_pairs(restorer: Restorer, pairs: list[tuple[Path, Path]], clean_is_gold: bool) -> Totals:
+def _reduction(before: int, after: int) -> str:
+    return f"{1 - after / before:+.1%}" if before else "–"
+
+
+def _bucket(confidence: float) -> float | None:
+    below = [b for b in BUCKETS if b <= confidence]
+    return below[-1] if below else None
+
+
+def score_pairs(restorer: Restorer, pairs: list[tuple[Path, Path]], clean_is_gold: bool,
+                calibrate: bool = True) -> Totals:
+    """Error rates before and after restoring each garbled text, against its gold.
+
+    With ``calibrate``, every correction proposed on the garbled text is also scored alone:
+    it is right when applying just it brings the text closer to the gold's first reading.
+    """
     totals = Totals()
     for garbled_path, gold_path in pairs:
         garbled = garbled_path.read_text(encoding="utf-8")
         gold = gold_path.read_text(encoding="utf-8")
+        report = restorer.explain(garbled)
         before, length = word_distance(garbled, gold)
-        after, _ = word_distance(restorer.restore(garbled), gold)
+        after, _ = word_distance(report.text, gold)
+        plain = collapse(plain_gold(gold))
         totals.documents += 1
         totals.words += length
         totals.errors_before += before
         totals.errors_after += after
+        totals.chars += len(plain)
+        totals.char_errors_before += Levenshtein.distance(collapse(garbled), plain)
+        totals.char_errors_after += Levenshtein.distance(collapse(report.text), plain)
         totals.worse += after > before
+        if before:
+            totals.reductions.append(1 - after / before)
+        if calibrate:
+            _calibrate(totals, garbled, plain, report.corrections)
         if clean_is_gold:
-            clean = SLOT.sub(lambda m: m[1].split("|")[0], gold)
+            clean = plain_gold(gold)
             totals.clean_words += len(clean.split())
             totals.clean_applied += len(restorer.explain(clean).applied)
     return totals
+
+
+def _calibrate(totals: Totals, garbled: str, plain: str,
+               corrections: tuple[Correction, ...]) -> None:
+    reference = tokens(plain)
+    baseline = Levenshtein.distance(tokens(garbled), reference)
+    for c in corrections:
+        bucket = _bucket(c.confidence)
+        if bucket is None:
+            continue
+        alone = garbled[:c.start] + c.replacement + garbled[c.end:]
+        right = Levenshtein.distance(tokens(alone), reference) < baseline
+        tally = totals.calibration.setdefault((c.family, bucket), [0, 0])
+        tally[0] += 1
+        tally[1] += right
 
 
 def find_pairs(directory: Path) -> list[tuple[Path, Path]]:
@@ -128,6 +204,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--pairs", type=Path, action="append", default=[])
+    parser.add_argument("--half", choices=["even", "odd"],
+                        help="score only every other pair of each directory (sorted by name)")
+    parser.add_argument("--only", action="append", default=[],
+                        help="run only the datasets whose name contains this")
     args = parser.parse_args(argv)
     project_seeds = Path(__file__).resolve().parents[1] / "seeds"
     datasets = {"seed 000": [(project_seeds / "000.spun.txt", project_seeds / "000.gold.txt")],
@@ -136,15 +216,28 @@ def main(argv: list[str] | None = None) -> int:
                          ("ocr-dev/bln600", args.data / "ocr-dev" / "bln600"),
                          *((str(p), p) for p in args.pairs)):
         if folder.is_dir():
-            datasets[name] = find_pairs(folder)
+            pairs = find_pairs(folder)
+            datasets[name] = pairs[0 if args.half == "even" else 1::2] if args.half else pairs
         else:
             print(f"quality: {folder} not found, {name} skipped", file=sys.stderr)
+    if args.only:
+        datasets = {k: v for k, v in datasets.items() if any(o in k for o in args.only)}
     restorer = Restorer()
-    print("| dataset | docs | WER before | WER after | error reduction | docs worse "
-          "| applied per 1k clean words |")
+    print("| dataset | docs | WER before → after (reduction) | CER before → after (reduction) "
+          "| per-doc WER reduction p10 / p50 / p90 | docs worse | applied per 1k clean words |")
     print("|---|---:|---:|---:|---:|---:|---:|")
+    calibration = []
     for name, pairs in datasets.items():
-        print(score_pairs(restorer, pairs, clean_is_gold=True).row(name), flush=True)
+        totals = score_pairs(restorer, pairs, clean_is_gold=True)
+        print(totals.row(name), flush=True)
+        calibration += totals.calibration_rows(name)
+    print()
+    print("Calibration: a correction is right when applying it alone brings the garbled text "
+          "closer to the gold.")
+    print()
+    print("| dataset | family | confidence | corrections | right |")
+    print("|---|---|---|---:|---:|")
+    print("\n".join(calibration))
     return 0
 
 

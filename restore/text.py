@@ -9,8 +9,9 @@ import regex
 from restore.model import Correction
 
 #: One token: a number (with inner separators), a run of letters, an apostrophe suffix
-#: after a letter ("'s", "’t"), or any other single non-space character (a quote mark). Hyphens and apostrophes split
-#: words, so "high-speed" and "AOL's" share counts with "high", "speed" and "AOL".
+#: after a letter ("'s", "’t"), or any other single non-space character (a quote mark).
+#: Hyphens and apostrophes split words, so "high-speed" and "AOL's" share counts with
+#: "high", "speed" and "AOL".
 TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|\p{L}[\p{L}\p{M}]*|(?<=\p{L})['’]\p{L}+|[^\s\p{L}\d]")
 #: Spellings that carry no meaning for word statistics: every digit reads as 0, curly
 #: quotes as straight ones. Each maps one character to one, so offsets are kept.

@@ -2,18 +2,19 @@
 
 Each ``X.spun.txt`` is aligned with its ``X.orig.txt`` (:func:`restore.align.substitutions`);
 every differing run of at most ``--max-tokens`` tokens a side is a candidate pair (spun
-phrase → original phrase). A pure insertion or deletion is counted with the token on
-either side ("satellite tv for pc" → "satellite", "gross sales" → "sales"), and a run of
-equal length also as its word-for-word pairs, so that whichever reading is the spinner's
-key gathers the counts. Then every spun phrase is counted wherever it occurs in the spun
-texts, which gives each pair its share: how often that phrase, met in spun text, stood for
-that original.
+phrase → original phrase) when the original has a word in it and the spun phrase a word or
+is a number (a spinner writes "5" for "five"). A pure insertion or deletion is counted
+with the token on either side ("satellite tv for pc" → "satellite", "gross sales" →
+"sales"), and a run of equal length also as its word-for-word pairs, so that whichever
+reading is the spinner's key gathers the counts. Then every spun phrase is counted
+wherever it occurs in the spun texts, which gives each pair its share: how often that
+phrase, met in spun text, stood for that original.
 
 Writes two tables to ``--output`` (default ``dictionaries/``):
 
 - ``spin-phrases.tsv``: spun phrase (its lower-cased tokens joined by spaces), original,
-  times aligned, occurrences of the spun phrase in spun text; the original kept in its case where the case
-  of the spun text does not give it.
+  times aligned, occurrences of the spun phrase in spun text; the original kept in its case
+  where the case of the spun text does not give it.
 - ``spin-evidence.tsv``: lower-cased words with their counts in the spun and in the
   original texts, from which a document's odds of being spun are read.
 
@@ -73,7 +74,7 @@ def candidate_pairs(spun: str, original: str, max_tokens: int,
             if 0 < a1 - a0 <= max_tokens and 0 < b1 - b0 <= max_tokens:
                 was = spun[spun_tokens[a0][0]:spun_tokens[a1 - 1][1]]
                 now = original[original_tokens[b0][0]:original_tokens[b1 - 1][1]]
-                if was.lower() != now.lower() and _worded(was) and _worded(now):
+                if was.lower() != now.lower() and _worded(now) and (_worded(was) or was.isdigit()):
                     yield tuple(t.lower() for *_, t in spun_tokens[a0:a1]), was, now
 
 

@@ -13,7 +13,8 @@ it and each original *o* it stood for in the mined pairs (``spin-phrases.tsv``):
 side; ``P(spun)``, the document's odds of being spun at all, comes from the words it uses
 (``spin-evidence.tsv``: a spinner writes "stated" where news writes "said"), so the same
 phrase is restored in a spun article and left alone in clean copy. The confidence of a
-correction is the posterior of the chosen original.
+correction is the posterior of the chosen original. Phrases are matched longest first, left
+to right, as a spinner applies its keys: the words of a restored phrase are not read again.
 
 >>> [(c.original, c.replacement) for c in propose(
 ...     "The corporate stated its income had been buoyed by gross sales of satellite tv for pc "
@@ -51,7 +52,9 @@ def propose(text: str) -> list[Correction]:
     words = [token.lower() for _, _, token in spans]
     p_spun = spun_probability(words)
     corrections = []
-    for i in range(len(spans)):
+    i = 0
+    while i < len(spans):
+        step = 1
         for n in range(min(MAX_PHRASE, len(spans) - i), 0, -1):
             entry = phrases.get(tuple(words[i:i + n]))
             if entry is None or not _one_line(text, spans[i][1], spans[i + n - 1][0]):
@@ -59,6 +62,9 @@ def propose(text: str) -> list[Correction]:
             correction = _choose(text, spans, i, i + n, entry, p_spun)
             if correction is not None:
                 corrections.append(correction)
+                step = n
+                break
+        i += step
     return corrections
 
 
@@ -101,8 +107,48 @@ def _choose(text: str, spans: list[tuple[int, int, str]], first: int, last: int,
     confidence = math.exp(score - norm) / total
     if confidence < REPORT_FLOOR:
         return None
+    placed = _fit(text, start, end, replacement, first, spans)
+    if placed is None:
+        return None
+    start, replacement = placed
     return Correction(
-        start, end, seen, replacement, round(confidence, 3), "spin.phrase",
+        start, end, text[start:end], replacement, round(confidence, 3), "spin.phrase",
         f"spun phrase: stood for “{original}” in {aligned} of its {entry.occurrences} "
         f"uses in mined spun text; document spun with p={p_spun:.2f}",
     )
+
+
+def _fit(text: str, start: int, end: int, replacement: str, first: int,
+         spans: list[tuple[int, int, str]]) -> tuple[int, str] | None:
+    """Where the replacement goes and how it reads there: spacing of clitics and the article
+    before it. ``None`` when it cannot be placed ("is" → "’s" after no space)."""
+    seen = text[start:end]
+    clitic_seen, clitic_new = seen[:1] in APOSTROPHES, replacement[:1] in APOSTROPHES
+    if clitic_seen and not clitic_new:
+        replacement = " " + replacement  # it’s → it is
+    elif clitic_new and not clitic_seen:
+        if text[start - 1:start] != " ":
+            return None
+        start -= 1  # they are → they’re
+        if "’" in text[max(0, start - 40):start + 40]:
+            replacement = "’" + replacement[1:]
+    if first > 0 and spans[first - 1][2].lower() in ("a", "an") and not clitic_seen:
+        article_start, article_end, article = spans[first - 1]
+        wanted = "an" if _takes_an(replacement) else "a"
+        if article.lower() != wanted and text[article_end:start] == " ":
+            cased = transfer_case(wanted, article)
+            return article_start, cased + " " + replacement
+    return start, replacement
+
+
+APOSTROPHES = ("'", "’")
+#: Words whose first letter misleads: "a union", "a one-off", "an hour", "an honest".
+CONSONANT_SOUND = ("uni", "use", "usu", "one", "once", "eu", "ur")
+VOWEL_SOUND = ("hour", "honest", "honour", "honor", "heir")
+
+
+def _takes_an(phrase: str) -> bool:
+    word = phrase.lower()
+    if word.startswith(VOWEL_SOUND):
+        return True
+    return word[:1] in "aeiou" and not word.startswith(CONSONANT_SOUND)
