@@ -183,11 +183,16 @@ def _calibrate(totals: Totals, garbled: str, plain: str,
         bucket = _bucket(c.confidence)
         if bucket is None:
             continue
-        alone = garbled[:c.start] + c.replacement + garbled[c.end:]
-        right = Levenshtein.distance(tokens(alone), reference) < baseline
         tally = totals.calibration.setdefault((c.family, bucket), [0, 0])
         tally[0] += 1
-        tally[1] += right
+        tally[1] += is_right(garbled, c, reference, baseline)
+
+
+def is_right(garbled: str, correction: Correction, reference: list[str], baseline: int) -> bool:
+    """Whether applying ``correction`` alone brings ``garbled`` closer to the ``reference``
+    tokens, ``baseline`` being their distance before."""
+    alone = garbled[:correction.start] + correction.replacement + garbled[correction.end:]
+    return Levenshtein.distance(tokens(alone), reference) < baseline
 
 
 def find_pairs(directory: Path) -> list[tuple[Path, Path]]:

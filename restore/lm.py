@@ -46,6 +46,8 @@ QUANT_SCALE = 12
 BOUNDARY, UNKNOWN = 0, 1
 BOUNDARY_TOKEN, UNKNOWN_TOKEN = "<s>", "<unk>"
 BACKOFF = 0.4
+#: Entries kept in each look-up cache (token ids, trigram scores) before it starts afresh.
+CACHE_SIZE = 1 << 20
 #: Typecodes of the sections' dtypes for ``memoryview.cast``.
 TYPECODES: dict[str, Literal["I", "B"]] = {"uint32": "I", "uint8": "B"}
 
@@ -96,6 +98,9 @@ class NgramModel:
         # Below every known word: a word kept in the vocabulary was seen at least twice.
         self._log_unseen = 2 * self._log_backoff + math.log(0.5 / self.tokens)
         self._dequantize = [math.exp(q / QUANT_SCALE) for q in range(256)]
+        # Caches shared by every caller; a lost race only recomputes an entry.
+        self._token_ids: dict[str, int] = {}
+        self._scores: dict[tuple[int, int, int], float] = {}
 
     @property
     def vocabulary_size(self) -> int:
@@ -104,10 +109,17 @@ class NgramModel:
 
     def word_id(self, token: str) -> int:
         """The id of ``token``, of its lowercase form if only that is known, else ``UNKNOWN``."""
-        spelled = statistics_spelling(token)
-        found = self._ids.get(spelled)
+        found = self._ids.get(token)
         if found is None:
-            found = self._ids.get(spelled.lower(), UNKNOWN)
+            found = self._token_ids.get(token)
+            if found is None:
+                spelled = statistics_spelling(token)
+                found = self._ids.get(spelled)
+                if found is None:
+                    found = self._ids.get(spelled.lower(), UNKNOWN)
+                if len(self._token_ids) >= CACHE_SIZE:
+                    self._token_ids.clear()
+                self._token_ids[token] = found
         return found
 
     def ids(self, tokens: Sequence[str]) -> list[int]:
@@ -150,6 +162,16 @@ class NgramModel:
 
         Pass ``BOUNDARY`` for history at the start of a line.
         """
+        key = (first, second, word)
+        found = self._scores.get(key)
+        if found is None:
+            found = self._log_score(word, first, second)
+            if len(self._scores) >= CACHE_SIZE:
+                self._scores.clear()
+            self._scores[key] = found
+        return found
+
+    def _log_score(self, word: int, first: int, second: int) -> float:
         if word == UNKNOWN:
             return self._log_unseen
         if second != UNKNOWN:
@@ -186,6 +208,12 @@ class NgramModel:
         it, so candidates of different lengths compare fairly in the same context. Fewer than
         two ``left`` tokens means the candidate starts a line.
         """
-        history = [BOUNDARY, BOUNDARY, *self.ids(left[-2:])][-2:]
-        return self.sequence_log_score(self.ids([*candidate, *right[:2]]),
-                                       first=history[0], second=history[1])
+        return self.score_ids_in_context(self.ids(left[-2:]), self.ids(candidate),
+                                         self.ids(right[:2]))
+
+    def score_ids_in_context(self, left: Sequence[int], candidate: Sequence[int],
+                             right: Sequence[int]) -> float:
+        """:meth:`score_in_context` for token ids."""
+        history = [BOUNDARY, BOUNDARY, *left[-2:]][-2:]
+        return self.sequence_log_score([*candidate, *right[:2]], first=history[0],
+                                       second=history[1])

@@ -94,25 +94,46 @@ SPIN_EVIDENCE = ("spin-evidence.tsv", "restore-spin-evidence", 1)
 
 @dataclass(frozen=True, slots=True)
 class SpinEntry:
-    """What a spun phrase stood for: ``(original, times aligned)`` pairs, and how often the
-    phrase occurred in spun text at all."""
+    """The channel for one spun phrase *s*: ``originals`` holds ``(o, P(s | o))`` for each
+    original the spinner turned into *s*; ``kept`` is P(s | s), the chance that *s* in a
+    spun text stood for itself."""
 
-    originals: tuple[tuple[str, int], ...]
-    occurrences: int
+    originals: tuple[tuple[str, float], ...]
+    kept: float
 
 
 @functools.cache
 def spin_phrases() -> dict[tuple[str, ...], SpinEntry]:
-    """Spun phrases as lower-cased token tuples, each with the originals it stood for.
+    """Spun phrases as lower-cased token tuples, each with its channel probabilities.
 
-    The table stores each phrase as its tokens joined by spaces (tokens hold no spaces)."""
-    grouped: dict[tuple[str, ...], list[tuple[str, int]]] = {}
-    occurrences: dict[tuple[str, ...], int] = {}
-    for spun, original, aligned, seen in read_table(*SPIN_PHRASES):
+    The table stores each phrase as its tokens joined by spaces (tokens hold no spaces) and
+    counts: times aligned, the phrase's occurrences in spun and in original texts, and the
+    original's in original texts."""
+    grouped: dict[tuple[str, ...], list[tuple[str, float]]] = {}
+    aligned_total: dict[tuple[str, ...], int] = {}
+    counts: dict[tuple[str, ...], tuple[int, int]] = {}
+    for spun, original, aligned, in_spun, in_originals, original_count in read_table(
+            *SPIN_PHRASES):
         key = tuple(spun.split(" "))
-        grouped.setdefault(key, []).append((original, int(aligned)))
-        occurrences[key] = int(seen)
-    return {key: SpinEntry(tuple(values), occurrences[key]) for key, values in grouped.items()}
+        share = min(int(aligned) / max(int(original_count), 1), 1.0)
+        grouped.setdefault(key, []).append((original, share))
+        aligned_total[key] = aligned_total.get(key, 0) + int(aligned)
+        counts[key] = (int(in_spun), int(in_originals))
+    entries = {}
+    for key, originals in grouped.items():
+        spun_seen, source_seen = counts[key]
+        kept = (spun_seen - aligned_total[key]) / max(source_seen, 1)
+        entries[key] = SpinEntry(tuple(originals), min(max(kept, 0.01), 1.0))
+    return entries
+
+
+@functools.cache
+def spin_phrase_lengths() -> dict[str, int]:
+    """For each word that starts a spun phrase, the length of the longest such phrase."""
+    longest: dict[str, int] = {}
+    for phrase in spin_phrases():
+        longest[phrase[0]] = max(longest.get(phrase[0], 0), len(phrase))
+    return longest
 
 
 @functools.cache
@@ -126,3 +147,13 @@ def spin_evidence() -> dict[str, float]:
         - math.log((int(original) + 0.5) / original_total)
         for word, spun, original in rows
     }
+
+
+SPIN_CALIBRATION = ("spin-calibration.tsv", "restore-spin-calibration", 1)
+
+
+@functools.cache
+def spin_calibration() -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The spin family's calibration steps: raw posterior upper bounds and their confidence."""
+    rows = read_table(*SPIN_CALIBRATION)
+    return tuple(float(upper) for upper, _ in rows), tuple(float(c) for _, c in rows)

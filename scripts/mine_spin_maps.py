@@ -6,15 +6,16 @@ phrase → original phrase) when the original has a word in it and the spun phra
 is a number (a spinner writes "5" for "five"). A pure insertion or deletion is counted
 with the token on either side ("satellite tv for pc" → "satellite", "gross sales" →
 "sales"), and a run of equal length also as its word-for-word pairs, so that whichever
-reading is the spinner's key gathers the counts. Then every spun phrase is counted
-wherever it occurs in the spun texts, which gives each pair its share: how often that
-phrase, met in spun text, stood for that original.
+reading is the spinner's key gathers the counts. Then every phrase is counted wherever
+it occurs, which gives the channel its probabilities: how often the spinner wrote that
+phrase for that original, and how often it left the phrase as it was.
 
 Writes two tables to ``--output`` (default ``dictionaries/``):
 
 - ``spin-phrases.tsv``: spun phrase (its lower-cased tokens joined by spaces), original,
-  times aligned, occurrences of the spun phrase in spun text; the original kept in its case
-  where the case of the spun text does not give it.
+  times aligned, occurrences of the spun phrase in the spun and in the original texts, and
+  of the original in the original texts; the original kept in its case where the case of
+  the spun text does not give it.
 - ``spin-evidence.tsv``: lower-cased words with their counts in the spun and in the
   original texts, from which a document's odds of being spun are read.
 
@@ -74,8 +75,19 @@ def candidate_pairs(spun: str, original: str, max_tokens: int,
             if 0 < a1 - a0 <= max_tokens and 0 < b1 - b0 <= max_tokens:
                 was = spun[spun_tokens[a0][0]:spun_tokens[a1 - 1][1]]
                 now = original[original_tokens[b0][0]:original_tokens[b1 - 1][1]]
-                if was.lower() != now.lower() and _worded(now) and (_worded(was) or was.isdigit()):
+                if (was.lower() != now.lower() and _worded(now) and (_worded(was) or was.isdigit())
+                        and _whole(spun, spun_tokens, a0, a1)
+                        and _whole(original, original_tokens, b0, b1)):
                     yield tuple(t.lower() for *_, t in spun_tokens[a0:a1]), was, now
+
+
+def _whole(text: str, spans: list[tuple[int, int, str]], first: int, last: int) -> bool:
+    """Whether tokens ``first:last`` are whole words: "don" of "don't" is not."""
+    end = spans[last - 1][1]
+    return text[end:end + 1] not in APOSTROPHES
+
+
+APOSTROPHES = ("'", "’")
 
 
 def _worded(phrase: str) -> bool:
@@ -89,29 +101,39 @@ def stored_original(spun: str, original: str) -> str:
 
 
 def mine(pairs: list[tuple[Path, Path]], max_tokens: int,
-         ) -> tuple[Counter[tuple[Phrase, str]], Counter[Phrase], Counter[str], Counter[str]]:
+         ) -> tuple[Counter[tuple[Phrase, str]], Counter[Phrase], Counter[Phrase],
+                    Counter[str], Counter[str]]:
+    """Aligned pairs; phrase counts in spun and in original texts; word counts of each side."""
     aligned: Counter[tuple[Phrase, str]] = Counter()
     spun_words: Counter[str] = Counter()
     original_words: Counter[str] = Counter()
-    texts = []
+    spun_texts, original_texts = [], []
     for spun_path, original_path in pairs:
         spun = spun_path.read_text(encoding="utf-8")
         original = original_path.read_text(encoding="utf-8")
-        texts.append(spun)
+        spun_texts.append(spun)
+        original_texts.append(original)
         spun_words.update(t.lower() for t in tokens(spun))
         original_words.update(t.lower() for t in tokens(original))
         for phrase, was, now in candidate_pairs(spun, original, max_tokens):
             aligned[phrase, stored_original(was, now)] += 1
     wanted = {phrase for phrase, _ in aligned}
-    occurrences: Counter[Phrase] = Counter()
+    wanted |= {tuple(t.lower() for t in tokens(original)) for _, original in aligned}
+    return (aligned, count_phrases(spun_texts, wanted, max_tokens),
+            count_phrases(original_texts, wanted, max_tokens), spun_words, original_words)
+
+
+def count_phrases(texts: list[str], wanted: set[Phrase], max_tokens: int) -> Counter[Phrase]:
+    """How often each wanted phrase (lower-cased tokens) occurs in the texts."""
+    found: Counter[Phrase] = Counter()
     for text in texts:
         words = [t.lower() for t in tokens(text)]
         for i in range(len(words)):
             for n in range(1, max_tokens + 1):
                 phrase = tuple(words[i:i + n])
                 if len(phrase) == n and phrase in wanted:
-                    occurrences[phrase] += 1
-    return aligned, occurrences, spun_words, original_words
+                    found[phrase] += 1
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,13 +152,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"mine_spin_maps: no X.spun.txt/X.orig.txt pairs in "
               f"{', '.join(map(str, directories))}", file=sys.stderr)
         return 1
-    aligned, occurrences, spun_words, original_words = mine(pairs, args.max_tokens)
+    aligned, in_spun, in_original, spun_words, original_words = mine(pairs, args.max_tokens)
     source = (f"{len(pairs)} pairs in {', '.join(d.name for d in directories)}"
               + (f" ({args.half} half)" if args.half else ""))
     rows = sorted(
-        ((" ".join(phrase), original, n, occurrences[phrase])
+        ((" ".join(phrase), original, n, in_spun[phrase], in_original[phrase],
+          in_original[tuple(t.lower() for t in tokens(original))])
          for (phrase, original), n in aligned.items()
-         if n >= args.min_aligned and n / occurrences[phrase] >= args.min_share),
+         if n >= args.min_aligned and n / in_spun[phrase] >= args.min_share),
         key=lambda row: (row[0], -row[2], row[1]),
     )
     args.output.mkdir(parents=True, exist_ok=True)
@@ -145,8 +168,8 @@ def main(argv: list[str] | None = None) -> int:
         f"# source: {source}; built by scripts/mine_spin_maps.py (see PROVENANCE.md)",
         f"# pruning: max_tokens={args.max_tokens} min_aligned={args.min_aligned} "
         f"min_share={args.min_share}",
-        "spun\toriginal\taligned\toccurrences",
-        *(f"{s}\t{o}\t{n}\t{total}" for s, o, n, total in rows),
+        "spun\toriginal\taligned\tspun_in_spun\tspun_in_originals\toriginal_in_originals",
+        *("\t".join(map(str, row)) for row in rows),
     ]) + "\n", encoding="utf-8")
     evidence = sorted(
         (word, spun_words[word], original_words[word])

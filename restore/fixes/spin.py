@@ -3,69 +3,145 @@
 A news spinner replaces every phrase it has a key for by a listed synonym, whole words,
 case kept ("Foreign Minister" → "Overseas Minister", "satellite" → "satellite tv for pc").
 Reversal is a noisy-channel choice for each spun phrase *s* met in the text, between leaving
-it and each original *o* it stood for in the mined pairs (``spin-phrases.tsv``)::
+it and each original *o* the spinner turns into *s* (``spin-phrases.tsv``)::
 
-    P(o | s, context) ∝ P(spun) · P(o | s) · LM(o in context)
-    P(keep | s, context) ∝ (P(clean) + P(spun) · P(s kept | s)) · LM(s in context)
+    P(o | s, context) ∝ P(spun) · P(s | o) · LM(o in context)^λ
+    P(keep | s, context) ∝ (P(clean) + P(spun) · P(s | s)) · LM(s in context)^λ
 
-``P(o | s)`` is the share of the phrase's occurrences in spun text that were aligned with
-*o*; the language model (:mod:`restore.lm`) scores each reading with the two tokens on each
-side; ``P(spun)``, the document's odds of being spun at all, comes from the words it uses
-(``spin-evidence.tsv``: a spinner writes "stated" where news writes "said"), so the same
-phrase is restored in a spun article and left alone in clean copy. The confidence of a
-correction is the posterior of the chosen original. Phrases are matched longest first, left
-to right, as a spinner applies its keys: the words of a restored phrase are not read again.
+``P(s | o)``, the channel, is how often the spinner wrote *s* where the original had *o*
+in the mined pairs; ``P(s | s)`` how often it left *s* standing. The language model
+(:mod:`restore.lm`) scores each reading with the two tokens on each side, and the context
+of the phrase's other occurrences in the document adds to it (a spinner makes one choice
+per key per article). ``P(spun)``, the document's odds of being spun at all, comes from the
+words it uses (``spin-evidence.tsv``: a spinner writes "stated" where news writes "said"),
+so the same phrase is restored in a spun article and left alone in clean copy. Phrases are
+matched longest first, left to right, as a spinner applies its keys. The confidence
+reported is the posterior calibrated on unseen articles (``spin-calibration.tsv``).
 
->>> [(c.original, c.replacement) for c in propose(
-...     "The corporate stated its income had been buoyed by gross sales of satellite tv for pc "
-...     "dishes, based on the UN Safety Council.") if c.confidence >= 0.8]  # doctest: +SKIP
+>>> text = ("The corporate stated its income had been buoyed by gross sales abroad, "
+...         "in keeping with a report to the UN Safety Council.")
+>>> [(c.original, c.replacement) for c in propose(text) if c.confidence >= 0.8]
+[('corporate stated', 'company said'), ('gross sales', 'sales'), \
+('in keeping with', 'according to'), ('Safety', 'Security')]
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from restore import resources
 from restore.model import Correction
 from restore.text import token_spans, tokens, transfer_case
 
-#: Longest spun phrase looked up, in tokens.
-MAX_PHRASE = 4
 #: Weight of the summed word evidence in the document's log-odds of being spun (the words
 #: are far from independent, so their naive sum overstates the evidence) and the prior
 #: log-odds before any word is read.
 EVIDENCE_WEIGHT = 0.25
-PRIOR_LOG_ODDS = 0.0
+PRIOR_LOG_ODDS = -4
 #: Weight of the language model against the channel prior.
 LM_WEIGHT = 1.0
-#: Share below which a candidate is not reported at all.
+#: Most the context can say for or against one reading, in nats: the model's ratios run
+#: wild in garbled context, and must not outvote a clean document's prior on their own.
+LM_CAP = 12.0
+#: Weight of the mean context evidence of the phrase's other occurrences in the document:
+#: a spinner makes one choice per key per article, so they share an original.
+POOLED_WEIGHT = 0.5
+#: Raw posterior below which a candidate is not reported at all.
 REPORT_FLOOR = 0.3
+
+
+@dataclass
+class _Occurrence:
+    """One spun phrase met in the text, with the context evidence for each reading: its
+    context log score over that of the text as it is, capped at ``LM_CAP``."""
+
+    first: int
+    last: int
+    entry: resources.SpinEntry
+    options: list[tuple[str, str, float, float]]  # replacement, original, P(s | o), evidence
 
 
 def propose(text: str) -> list[Correction]:
     """Corrections turning spun phrases in ``text`` back into their originals."""
+    return [dataclasses.replace(c, confidence=calibrated(c.confidence))
+            for c in propose_uncalibrated(text)]
+
+
+def propose_uncalibrated(text: str) -> list[Correction]:
+    """The corrections of :func:`propose` with the model's raw posterior as confidence."""
     phrases = resources.spin_phrases()
     if not phrases:
         return []
     spans = list(token_spans(text))
     words = [token.lower() for _, _, token in spans]
     p_spun = spun_probability(words)
+    occurrences = _occurrences(text, spans, words, phrases, p_spun)
+    pooled: dict[tuple[str, ...], tuple[int, dict[str, float]]] = {}
+    for occurrence in occurrences:
+        key = tuple(words[occurrence.first:occurrence.last])
+        count, totals = pooled.get(key, (0, {}))
+        for _, original, _, evidence in occurrence.options:
+            totals[original] = totals.get(original, 0.0) + evidence
+        pooled[key] = (count + 1, totals)
     corrections = []
+    for occurrence in occurrences:
+        count, totals = pooled[tuple(words[occurrence.first:occurrence.last])]
+        correction = _choose(text, spans, occurrence, p_spun, count, totals)
+        if correction is not None:
+            corrections.append(correction)
+    return corrections
+
+
+def _occurrences(text: str, spans: list[tuple[int, int, str]], words: list[str],
+                 phrases: dict[tuple[str, ...], resources.SpinEntry],
+                 p_spun: float) -> list[_Occurrence]:
+    """Spun phrases in the text, longest first, left to right, with their readings scored.
+
+    A reading whose posterior could not reach ``REPORT_FLOOR`` even with the strongest
+    context is not scored: in clean copy that is nearly every reading.
+    """
+    hopeless = math.log(REPORT_FLOOR / (1.0 - REPORT_FLOOR)) - LM_WEIGHT * LM_CAP * (
+        1.0 + POOLED_WEIGHT)
+    model = resources.ngram_model()
+    longest = resources.spin_phrase_lengths()
+    ids = model.ids([token for *_, token in spans])
+    candidate_ids: dict[str, list[int]] = {}
+    found = []
     i = 0
     while i < len(spans):
         step = 1
-        for n in range(min(MAX_PHRASE, len(spans) - i), 0, -1):
+        for n in range(min(longest.get(words[i], 0), len(spans) - i), 0, -1):
             entry = phrases.get(tuple(words[i:i + n]))
             if entry is None or not _one_line(text, spans[i][1], spans[i + n - 1][0]):
                 continue
-            correction = _choose(text, spans, i, i + n, entry, p_spun)
-            if correction is not None:
-                corrections.append(correction)
+            keep_prior = math.log((1.0 - p_spun) + p_spun * entry.kept)
+            hopeful = [(original, channel) for original, channel in entry.originals
+                       if math.log(p_spun * channel + 1e-300) - keep_prior > hopeless]
+            if not hopeful:
+                continue
+            seen = text[spans[i][0]:spans[i + n - 1][1]]
+            left, right = ids[max(0, i - 2):i], ids[i + n:i + n + 2]
+            keep = model.score_ids_in_context(left, ids[i:i + n], right)
+            options = []
+            for original, channel in hopeful:
+                replacement = (original if original != original.lower()
+                               else transfer_case(original, seen))
+                if replacement != seen:
+                    if replacement not in candidate_ids:
+                        candidate_ids[replacement] = model.ids(tokens(replacement))
+                    score = model.score_ids_in_context(left, candidate_ids[replacement], right)
+                    evidence = max(-LM_CAP, min(LM_CAP, score - keep))
+                    options.append((replacement, original, channel, evidence))
+            if options:
+                found.append(_Occurrence(i, i + n, entry, options))
                 step = n
                 break
         i += step
-    return corrections
+    return found
 
 
 def spun_probability(words: Sequence[str]) -> float:
@@ -75,46 +151,44 @@ def spun_probability(words: Sequence[str]) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(log_odds, 50.0), -50.0)))
 
 
+def calibrated(posterior: float) -> float:
+    """The confidence reported for a raw posterior: the share of proposals with such a
+    posterior that were right on unseen articles (``spin-calibration.tsv``)."""
+    uppers, confidences = resources.spin_calibration()
+    return confidences[min(bisect.bisect_left(uppers, posterior), len(uppers) - 1)]
+
+
 def _one_line(text: str, start: int, end: int) -> bool:
     """Whether the gap between a phrase's first and last tokens holds no line break."""
     return "\n" not in text[start:end] and "\r" not in text[start:end]
 
 
-def _choose(text: str, spans: list[tuple[int, int, str]], first: int, last: int,
-            entry: resources.SpinEntry, p_spun: float) -> Correction | None:
-    model = resources.ngram_model()
-    start, end = spans[first][0], spans[last - 1][1]
-    seen = text[start:end]
-    left = [t for *_, t in spans[max(0, first - 2):first]]
-    right = [t for *_, t in spans[last:last + 2]]
-    kept_share = max(1.0 - sum(n for _, n in entry.originals) / entry.occurrences, 0.01)
-    keep_score = math.log((1.0 - p_spun) + p_spun * kept_share) + LM_WEIGHT * (
-        model.score_in_context(left, [t for *_, t in spans[first:last]], right))
+def _choose(text: str, spans: list[tuple[int, int, str]], occurrence: _Occurrence,
+            p_spun: float, count: int, pooled: dict[str, float]) -> Correction | None:
+    """The most probable original, if its posterior is worth reporting."""
+    entry = occurrence.entry
+    keep_score = math.log((1.0 - p_spun) + p_spun * entry.kept)
     scored = []
-    for original, aligned in entry.originals:
-        replacement = original if original != original.lower() else transfer_case(original, seen)
-        if replacement == seen:
-            continue
-        score = math.log(p_spun * aligned / entry.occurrences + 1e-12) + LM_WEIGHT * (
-            model.score_in_context(left, tokens(replacement), right))
-        scored.append((score, replacement, original, aligned))
-    if not scored:
-        return None
-    top = max(s for s, *_ in scored)
-    norm = max(top, keep_score)
+    for replacement, original, channel, evidence in occurrence.options:
+        others = (pooled[original] - evidence) / (count - 1) if count > 1 else 0.0
+        score = (math.log(p_spun * channel + 1e-300)
+                 + LM_WEIGHT * (evidence + POOLED_WEIGHT * others))
+        scored.append((score, replacement, original, channel))
+    norm = max(keep_score, *(s for s, *_ in scored))
     total = math.exp(keep_score - norm) + sum(math.exp(s - norm) for s, *_ in scored)
-    score, replacement, original, aligned = max(scored)
-    confidence = math.exp(score - norm) / total
-    if confidence < REPORT_FLOOR:
+    score, replacement, original, channel = max(scored)
+    posterior = math.exp(score - norm) / total
+    if posterior < REPORT_FLOOR:
         return None
-    placed = _fit(text, start, end, replacement, first, spans)
+    start, end = spans[occurrence.first][0], spans[occurrence.last - 1][1]
+    placed = _fit(text, start, end, replacement, occurrence.first, spans)
     if placed is None:
         return None
     start, replacement = placed
     return Correction(
-        start, end, text[start:end], replacement, round(confidence, 3), "spin.phrase",
-        f"spun phrase: stood for “{original}” in {aligned} of its {entry.occurrences} "
-        f"uses in mined spun text; document spun with p={p_spun:.2f}",
+        start, end, text[start:end], replacement, posterior, "spin.phrase",
+        f"spun phrase for “{original}” (the spinner writes it for {channel:.0%} of "
+        f"“{original}”); document spun with p={p_spun:.2f}",
     )
 
 
