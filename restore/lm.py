@@ -100,7 +100,8 @@ class NgramModel:
         self._dequantize = [math.exp(q / QUANT_SCALE) for q in range(256)]
         # Caches shared by every caller; a lost race only recomputes an entry.
         self._token_ids: dict[str, int] = {}
-        self._scores: dict[tuple[int, int, int], float] = {}
+        self._scores: dict[int, float] = {}
+        self._size = len(self._ids)
 
     @property
     def vocabulary_size(self) -> int:
@@ -162,7 +163,7 @@ class NgramModel:
 
         Pass ``BOUNDARY`` for history at the start of a line.
         """
-        key = (first, second, word)
+        key = (first * self._size + second) * self._size + word  # an int: not GC-tracked
         found = self._scores.get(key)
         if found is None:
             found = self._log_score(word, first, second)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import regex
 
@@ -26,6 +27,32 @@ def tokens(text: str) -> list[str]:
      'U', '.', 'S', '.']
     """
     return TOKEN.findall(text)
+
+
+class TokenTable(NamedTuple):
+    """The tokens of a text as parallel lists of start and end offsets and token texts.
+
+    Cheaper than a list of tuples for long texts: lists of ints and strings are not
+    tracked by the garbage collector.
+    """
+
+    starts: list[int]
+    ends: list[int]
+    texts: list[str]
+
+
+def token_table(text: str) -> TokenTable:
+    """The tokens of ``text`` as a :class:`TokenTable`.
+
+    >>> token_table("Hi, you")
+    TokenTable(starts=[0, 2, 4], ends=[2, 3, 7], texts=['Hi', ',', 'you'])
+    """
+    table = TokenTable([], [], [])
+    for match in TOKEN.finditer(text):
+        table.starts.append(match.start())
+        table.ends.append(match.end())
+        table.texts.append(match[0])
+    return table
 
 
 def token_spans(text: str) -> Iterator[tuple[int, int, str]]:

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from restore import resources
 from restore.model import Correction
-from restore.text import token_spans, tokens, transfer_case
+from restore.text import TokenTable, token_table, tokens, transfer_case
 
 #: Weight of the summed word evidence in the document's log-odds of being spun (the words
 #: are far from independent, so their naive sum overstates the evidence) and the prior
@@ -76,8 +76,8 @@ def propose_uncalibrated(text: str) -> list[Correction]:
     phrases = resources.spin_phrases()
     if not phrases:
         return []
-    spans = list(token_spans(text))
-    words = [token.lower() for _, _, token in spans]
+    spans = token_table(text)
+    words = [token.lower() for token in spans.texts]
     p_spun = spun_probability(words)
     occurrences = _occurrences(text, spans, words, phrases, p_spun)
     pooled: dict[tuple[str, ...], tuple[int, dict[str, float]]] = {}
@@ -96,7 +96,7 @@ def propose_uncalibrated(text: str) -> list[Correction]:
     return corrections
 
 
-def _occurrences(text: str, spans: list[tuple[int, int, str]], words: list[str],
+def _occurrences(text: str, spans: TokenTable, words: list[str],
                  phrases: dict[tuple[str, ...], resources.SpinEntry],
                  p_spun: float) -> list[_Occurrence]:
     """Spun phrases in the text, longest first, left to right, with their readings scored.
@@ -108,22 +108,23 @@ def _occurrences(text: str, spans: list[tuple[int, int, str]], words: list[str],
         1.0 + POOLED_WEIGHT)
     model = resources.ngram_model()
     longest = resources.spin_phrase_lengths()
-    ids = model.ids([token for *_, token in spans])
+    ids = model.ids(spans.texts)
+    starts, ends = spans.starts, spans.ends
     candidate_ids: dict[str, list[int]] = {}
     found = []
     i = 0
-    while i < len(spans):
+    while i < len(words):
         step = 1
-        for n in range(min(longest.get(words[i], 0), len(spans) - i), 0, -1):
+        for n in range(min(longest.get(words[i], 0), len(words) - i), 0, -1):
             entry = phrases.get(tuple(words[i:i + n]))
-            if entry is None or not _one_line(text, spans[i][1], spans[i + n - 1][0]):
+            if entry is None or not _one_line(text, ends[i], starts[i + n - 1]):
                 continue
             keep_prior = math.log((1.0 - p_spun) + p_spun * entry.kept)
             hopeful = [(original, channel) for original, channel in entry.originals
                        if math.log(p_spun * channel + 1e-300) - keep_prior > hopeless]
             if not hopeful:
                 continue
-            seen = text[spans[i][0]:spans[i + n - 1][1]]
+            seen = text[starts[i]:ends[i + n - 1]]
             left, right = ids[max(0, i - 2):i], ids[i + n:i + n + 2]
             keep = model.score_ids_in_context(left, ids[i:i + n], right)
             options = []
@@ -163,7 +164,7 @@ def _one_line(text: str, start: int, end: int) -> bool:
     return "\n" not in text[start:end] and "\r" not in text[start:end]
 
 
-def _choose(text: str, spans: list[tuple[int, int, str]], occurrence: _Occurrence,
+def _choose(text: str, spans: TokenTable, occurrence: _Occurrence,
             p_spun: float, count: int, pooled: dict[str, float]) -> Correction | None:
     """The most probable original, if its posterior is worth reporting."""
     entry = occurrence.entry
@@ -180,7 +181,7 @@ def _choose(text: str, spans: list[tuple[int, int, str]], occurrence: _Occurrenc
     posterior = math.exp(score - norm) / total
     if posterior < REPORT_FLOOR:
         return None
-    start, end = spans[occurrence.first][0], spans[occurrence.last - 1][1]
+    start, end = spans.starts[occurrence.first], spans.ends[occurrence.last - 1]
     placed = _fit(text, start, end, replacement, occurrence.first, spans)
     if placed is None:
         return None
@@ -193,7 +194,7 @@ def _choose(text: str, spans: list[tuple[int, int, str]], occurrence: _Occurrenc
 
 
 def _fit(text: str, start: int, end: int, replacement: str, first: int,
-         spans: list[tuple[int, int, str]]) -> tuple[int, str] | None:
+         spans: TokenTable) -> tuple[int, str] | None:
     """Where the replacement goes and how it reads there: spacing of clitics and the article
     before it. ``None`` when it cannot be placed ("is" → "’s" after no space)."""
     seen = text[start:end]
@@ -206,8 +207,9 @@ def _fit(text: str, start: int, end: int, replacement: str, first: int,
         start -= 1  # they are → they’re
         if "’" in text[max(0, start - 40):start + 40]:
             replacement = "’" + replacement[1:]
-    if first > 0 and spans[first - 1][2].lower() in ("a", "an") and not clitic_seen:
-        article_start, article_end, article = spans[first - 1]
+    if first > 0 and spans.texts[first - 1].lower() in ("a", "an") and not clitic_seen:
+        article_start, article_end = spans.starts[first - 1], spans.ends[first - 1]
+        article = spans.texts[first - 1]
         wanted = "an" if _takes_an(replacement) else "a"
         if article.lower() != wanted and text[article_end:start] == " ":
             cased = transfer_case(wanted, article)
