@@ -14,6 +14,7 @@ import functools
 from collections.abc import Iterable
 
 from restore import pipeline
+from restore.detect import Detection, Signal, detect
 from restore.model import DEFAULT_MIN_CONFIDENCE, Config, Correction, Report
 from restore.pipeline import apply_corrections
 
@@ -22,10 +23,13 @@ __version__ = "0.1.0"
 __all__ = [
     "Config",
     "Correction",
+    "Detection",
     "Report",
     "Restorer",
+    "Signal",
     "__version__",
     "apply_corrections",
+    "detect",
     "explain",
     "families",
     "restore",

@@ -21,6 +21,7 @@ from typing import BinaryIO, NoReturn
 
 from restore import Config, Report, Restorer, __version__, families
 from restore.atomic import write_atomically
+from restore.detect import Detection, detect
 from restore.model import DEFAULT_MIN_CONFIDENCE
 from restore.pipeline import check_families
 
@@ -65,7 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--diff", action="store_true", help="print a unified diff of the changes")
     mode.add_argument("--json", action="store_true",
-                      help="print one JSON object per correction (JSON Lines)")
+                      help="print one JSON object per correction (JSON Lines); with --detect, "
+                      "one per file")
+    parser.add_argument("--detect", action="store_true",
+                        help="do not restore: print per file whether it looks spun, damaged "
+                        "by a rewriter, garbled by OCR or clean, with a score and evidence")
     parser.add_argument("--min-confidence", type=_confidence, default=DEFAULT_MIN_CONFIDENCE,
                         metavar="X", help=f"apply corrections with confidence >= X "
                         f"(default {DEFAULT_MIN_CONFIDENCE})")
@@ -101,6 +106,9 @@ def _config(args: argparse.Namespace) -> Config:
 
 def _check_usage(args: argparse.Namespace) -> None:
     inputs = args.files or [STDIN]
+    if args.detect and (args.in_place or args.diff):
+        raise UsageError("--detect reports on its inputs; it cannot be combined with "
+                         f"{'--in-place' if args.in_place else '--diff'}")
     if args.in_place and STDIN in inputs:
         raise UsageError("--in-place needs FILE arguments, not standard input")
     if args.in_place and args.output:
@@ -195,6 +203,22 @@ def _stats_line(done: _Done) -> str:
             f"{len(done.report.suggested)} suggested" + (f" ({detail})" if detail else ""))
 
 
+def detection_line(name: str, detection: Detection, as_json: bool) -> str:
+    """One line on one file's :class:`~restore.detect.Detection`: text or a JSON object."""
+    if as_json:
+        return json.dumps({
+            "file": name, "label": detection.label, "score": round(detection.overall, 4),
+            "scores": {family: round(score, 4) for family, score in detection.scores.items()},
+            "evidence": [{"family": s.family, "start": s.start, "end": s.end, "text": s.text,
+                          "weight": s.weight} for s in detection.evidence],
+        }, ensure_ascii=False) + "\n"
+    scores = ", ".join(f"{family} {score:.2f}" for family, score in detection.scores.items())
+    shown = [s for s in detection.evidence if s.family == detection.label]
+    evidence = "; ".join(f"{s.text!r} at {s.start}–{s.end}" for s in shown)
+    return (f"{name}: {detection.label} ({scores})" + (f": {evidence}" if evidence else "")
+            + "\n")
+
+
 def _render(done: _Done, args: argparse.Namespace) -> str | None:
     if args.json:
         return json_lines(done)
@@ -223,6 +247,10 @@ def _run(args: argparse.Namespace, out: BinaryIO) -> int:
     for name in _progress(args.files or [STDIN]):
         try:
             text = read_text(name)
+            if args.detect:
+                out.write(detection_line(name, detect(text), args.json).encode("utf-8"))
+                out.flush()
+                continue
             done = _Done(name, text, restorer.explain(text))
             if args.in_place and done.report.text != text:
                 write_atomically(name, done.report.text.encode("utf-8"))

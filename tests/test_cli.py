@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import PROJECT
+
 COMMAND = str(Path(sys.executable).with_name("restore"))
 DAMAGED = "We do n't know if the U. S. sent 11, 000 troops.\n"
 RESTORED = "We don't know if the U.S. sent 11,000 troops.\n"
@@ -222,3 +224,37 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
                               capture_output=True, timeout=60, check=False)
     assert pipeline.stdout == RESTORED.encode()[:10]
     assert b"Traceback" not in pipeline.stderr
+
+
+def test_detect_prints_a_line_per_file(tmp_path: Path) -> None:
+    spun = write(tmp_path / "spun.txt", (PROJECT / "seeds" / "004.spun.txt").read_bytes())
+    clean = write(tmp_path / "clean.txt", (PROJECT / "seeds" / "004.gold.txt").read_bytes())
+    result = run("--detect", str(spun), str(tmp_path / "missing.txt"), str(clean))
+    assert result.returncode == 1
+    lines = result.stdout.decode().splitlines()
+    assert lines[0].startswith(f"{spun}: spun (spun 1.00, ")
+    assert "'additionally' at " in lines[0]
+    assert lines[1].startswith(f"{clean}: clean (")
+    assert one_error_line(result).endswith("missing.txt: no such file")
+
+
+def test_detect_json_and_stdin() -> None:
+    result = run("--detect", "--json", stdin=DAMAGED.encode() * 3)
+    assert result.returncode == 0
+    (line,) = result.stdout.decode().splitlines()
+    record = json.loads(line)
+    assert record["file"] == "-" and record["label"] == "artifacts"
+    assert set(record["scores"]) == {"spun", "artifacts", "ocr"}
+    assert record["score"] == max(record["scores"].values())
+    text = DAMAGED * 3
+    for signal in record["evidence"]:
+        assert text[signal["start"]:signal["end"]] == signal["text"]
+
+
+@pytest.mark.parametrize("flag", ["--in-place", "--diff"])
+def test_detect_refuses_to_rewrite(tmp_path: Path, flag: str) -> None:
+    path = write(tmp_path / "a.txt", DAMAGED)
+    result = run("--detect", flag, str(path))
+    assert result.returncode == 2
+    assert "--detect" in one_error_line(result)
+    assert path.read_text() == DAMAGED
