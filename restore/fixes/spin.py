@@ -28,10 +28,8 @@ reported is the posterior calibrated on unseen articles (``spin-calibration.tsv`
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from restore import resources
 from restore.model import Correction
@@ -54,43 +52,56 @@ POOLED_WEIGHT = 0.5
 REPORT_FLOOR = 0.3
 
 
-@dataclass
-class _Occurrence:
-    """One spun phrase met in the text, with the context evidence for each reading: its
-    context log score over that of the text as it is, capped at ``LM_CAP``."""
+class _Occurrences:
+    """Spun phrases met in a text, with the context evidence for each reading (its context
+    log score over that of the text as it is, capped at ``LM_CAP``), as parallel lists:
+    lists of numbers and strings are not tracked by the garbage collector, which a list of
+    records for every phrase of a long text would keep busy."""
 
-    first: int
-    last: int
-    entry: resources.SpinEntry
-    options: list[tuple[str, str, float, float]]  # replacement, original, P(s | o), evidence
+    def __init__(self) -> None:
+        self.first: list[int] = []
+        self.last: list[int] = []
+        self.entry: list[resources.SpinEntry] = []
+        self.options_end: list[int] = []  # occurrence k owns options [end[k - 1], end[k])
+        self.replacement: list[str] = []
+        self.original: list[str] = []
+        self.channel: list[float] = []  # P(s | o)
+        self.evidence: list[float] = []
+
+    def options(self, k: int) -> range:
+        return range(self.options_end[k - 1] if k else 0, self.options_end[k])
 
 
 def propose(text: str) -> list[Correction]:
     """Corrections turning spun phrases in ``text`` back into their originals."""
-    return [dataclasses.replace(c, confidence=calibrated(c.confidence))
-            for c in propose_uncalibrated(text)]
+    return _propose(text, calibrate=True)
 
 
 def propose_uncalibrated(text: str) -> list[Correction]:
     """The corrections of :func:`propose` with the model's raw posterior as confidence."""
+    return _propose(text, calibrate=False)
+
+
+def _propose(text: str, *, calibrate: bool) -> list[Correction]:
     phrases = resources.spin_phrases()
     if not phrases:
         return []
     spans = token_table(text)
     words = [token.lower() for token in spans.texts]
     p_spun = spun_probability(words)
-    occurrences = _occurrences(text, spans, words, phrases, p_spun)
-    pooled: dict[tuple[str, ...], tuple[int, dict[str, float]]] = {}
-    for occurrence in occurrences:
-        key = tuple(words[occurrence.first:occurrence.last])
-        count, totals = pooled.get(key, (0, {}))
-        for _, original, _, evidence in occurrence.options:
-            totals[original] = totals.get(original, 0.0) + evidence
-        pooled[key] = (count + 1, totals)
+    found = _occurrences(text, spans, words, phrases, p_spun)
+    keys = [" ".join(words[first:last]) for first, last in zip(found.first, found.last,
+                                                                strict=True)]
+    counts: dict[str, int] = {}
+    pooled: dict[str, float] = {}  # "phrase\toriginal" -> summed evidence
+    for k, key in enumerate(keys):
+        counts[key] = counts.get(key, 0) + 1
+        for j in found.options(k):
+            slot = f"{key}\t{found.original[j]}"
+            pooled[slot] = pooled.get(slot, 0.0) + found.evidence[j]
     corrections = []
-    for occurrence in occurrences:
-        count, totals = pooled[tuple(words[occurrence.first:occurrence.last])]
-        correction = _choose(text, spans, occurrence, p_spun, count, totals)
+    for k, key in enumerate(keys):
+        correction = _choose(text, spans, found, k, p_spun, key, counts[key], pooled, calibrate)
         if correction is not None:
             corrections.append(correction)
     return corrections
@@ -98,7 +109,7 @@ def propose_uncalibrated(text: str) -> list[Correction]:
 
 def _occurrences(text: str, spans: TokenTable, words: list[str],
                  phrases: dict[tuple[str, ...], resources.SpinEntry],
-                 p_spun: float) -> list[_Occurrence]:
+                 p_spun: float) -> _Occurrences:
     """Spun phrases in the text, longest first, left to right, with their readings scored.
 
     A reading whose posterior could not reach ``REPORT_FLOOR`` even with the strongest
@@ -111,7 +122,9 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
     ids = model.ids(spans.texts)
     starts, ends = spans.starts, spans.ends
     candidate_ids: dict[str, list[int]] = {}
-    found = []
+    cased: dict[str, str] = {}  # "original\tseen" -> replacement
+    hopeful_by_entry: dict[int, list[tuple[str, float]]] = {}
+    found = _Occurrences()
     i = 0
     while i < len(words):
         step = 1
@@ -119,26 +132,37 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
             entry = phrases.get(tuple(words[i:i + n]))
             if entry is None or not _one_line(text, ends[i], starts[i + n - 1]):
                 continue
-            keep_prior = math.log((1.0 - p_spun) + p_spun * entry.kept)
-            hopeful = [(original, channel) for original, channel in entry.originals
-                       if math.log(p_spun * channel + 1e-300) - keep_prior > hopeless]
+            hopeful = hopeful_by_entry.get(id(entry))
+            if hopeful is None:
+                keep_prior = math.log((1.0 - p_spun) + p_spun * entry.kept)
+                hopeful = [(original, channel) for original, channel in entry.originals
+                           if math.log(p_spun * channel + 1e-300) - keep_prior > hopeless]
+                hopeful_by_entry[id(entry)] = hopeful
             if not hopeful:
                 continue
             seen = text[starts[i]:ends[i + n - 1]]
             left, right = ids[max(0, i - 2):i], ids[i + n:i + n + 2]
             keep = model.score_ids_in_context(left, ids[i:i + n], right)
-            options = []
+            before = len(found.replacement)
             for original, channel in hopeful:
-                replacement = (original if original != original.lower()
-                               else transfer_case(original, seen))
+                replacement = cased.get(f"{original}\t{seen}")
+                if replacement is None:
+                    replacement = (original if original != original.lower()
+                                   else transfer_case(original, seen))
+                    cased[f"{original}\t{seen}"] = replacement
                 if replacement != seen:
                     if replacement not in candidate_ids:
                         candidate_ids[replacement] = model.ids(tokens(replacement))
                     score = model.score_ids_in_context(left, candidate_ids[replacement], right)
-                    evidence = max(-LM_CAP, min(LM_CAP, score - keep))
-                    options.append((replacement, original, channel, evidence))
-            if options:
-                found.append(_Occurrence(i, i + n, entry, options))
+                    found.replacement.append(replacement)
+                    found.original.append(original)
+                    found.channel.append(channel)
+                    found.evidence.append(max(-LM_CAP, min(LM_CAP, score - keep)))
+            if len(found.replacement) > before:
+                found.first.append(i)
+                found.last.append(i + n)
+                found.entry.append(entry)
+                found.options_end.append(len(found.replacement))
                 step = n
                 break
         i += step
@@ -164,30 +188,33 @@ def _one_line(text: str, start: int, end: int) -> bool:
     return "\n" not in text[start:end] and "\r" not in text[start:end]
 
 
-def _choose(text: str, spans: TokenTable, occurrence: _Occurrence,
-            p_spun: float, count: int, pooled: dict[str, float]) -> Correction | None:
-    """The most probable original, if its posterior is worth reporting."""
-    entry = occurrence.entry
-    keep_score = math.log((1.0 - p_spun) + p_spun * entry.kept)
+def _choose(text: str, spans: TokenTable, found: _Occurrences, k: int, p_spun: float,
+            key: str, count: int, pooled: dict[str, float],
+            calibrate: bool) -> Correction | None:
+    """The most probable original for occurrence ``k``, if its posterior is worth reporting."""
+    keep_score = math.log((1.0 - p_spun) + p_spun * found.entry[k].kept)
     scored = []
-    for replacement, original, channel, evidence in occurrence.options:
-        others = (pooled[original] - evidence) / (count - 1) if count > 1 else 0.0
-        score = (math.log(p_spun * channel + 1e-300)
+    for j in found.options(k):
+        original, evidence = found.original[j], found.evidence[j]
+        others = ((pooled[f"{key}\t{original}"] - evidence) / (count - 1) if count > 1
+                  else 0.0)
+        score = (math.log(p_spun * found.channel[j] + 1e-300)
                  + LM_WEIGHT * (evidence + POOLED_WEIGHT * others))
-        scored.append((score, replacement, original, channel))
+        scored.append((score, found.replacement[j], original, found.channel[j]))
     norm = max(keep_score, *(s for s, *_ in scored))
     total = math.exp(keep_score - norm) + sum(math.exp(s - norm) for s, *_ in scored)
     score, replacement, original, channel = max(scored)
     posterior = math.exp(score - norm) / total
     if posterior < REPORT_FLOOR:
         return None
-    start, end = spans.starts[occurrence.first], spans.ends[occurrence.last - 1]
-    placed = _fit(text, start, end, replacement, occurrence.first, spans)
+    start, end = spans.starts[found.first[k]], spans.ends[found.last[k] - 1]
+    placed = _fit(text, start, end, replacement, found.first[k], spans)
     if placed is None:
         return None
     start, replacement = placed
     return Correction(
-        start, end, text[start:end], replacement, posterior, "spin.phrase",
+        start, end, text[start:end], replacement,
+        calibrated(posterior) if calibrate else posterior, "spin.phrase",
         f"spun phrase for “{original}” (the spinner writes it for {channel:.0%} of "
         f"“{original}”); document spun with p={p_spun:.2f}",
     )
