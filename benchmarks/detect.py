@@ -24,11 +24,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.common import DEFAULT_DATA
 from restore import resources
 from restore.detect import detect
 from scripts import mine_spin_maps
-
-DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
 
 def roc_auc(positives: list[float], negatives: list[float]) -> float:

@@ -16,18 +16,20 @@ and a calibration table per family: confidence bucket → share of corrections t
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
 from rapidfuzz.distance import Levenshtein
 
-from restore import Correction, Restorer
+from benchmarks.common import DEFAULT_DATA
+from restore import Correction, Restorer, resources
 
 TOKEN = regex.compile(r"\w+(?:[’'.,\-]\w+)*|\S")
 SLOT = regex.compile(r"\{([^{}]*)\}")
-DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 PAIR_SUFFIXES = ((".spun.txt", ".orig.txt"), (".ocr.txt", ".gold.txt"))
 
 
@@ -213,7 +215,43 @@ def main(argv: list[str] | None = None) -> int:
                         help="score only every other pair of each directory (sorted by name)")
     parser.add_argument("--only", action="append", default=[],
                         help="run only the datasets whose name contains this")
+    parser.add_argument("--maps", choices=["shipped", "even-half", "none"], default="shipped",
+                        help="spin phrase maps: the shipped ones, mined from the even half of "
+                        "spun-dev/bbc only (score with --half odd), or none at all")
     args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as scratch:
+        if args.maps != "shipped":
+            _replace_maps(args.maps, args.data / "spun-dev" / "bbc", Path(scratch))
+        try:
+            return _run(args)
+        finally:
+            os.environ.pop("RESTORE_DICTIONARIES", None)
+            _clear_spin_tables()
+
+
+def _replace_maps(maps: str, bbc: Path, scratch: Path) -> None:
+    """Point the spin family at maps mined from the even half, or at an empty map."""
+    from scripts import mine_spin_maps
+
+    if maps == "even-half":
+        mine_spin_maps.main([str(bbc), "--half", "even", "-o", str(scratch)])
+    else:
+        name, file_format, file_version = resources.SPIN_PHRASES
+        (scratch / name).write_text(
+            f"# {file_format}\tv{file_version}\n# no maps: measuring without them\n"
+            "spun\toriginal\taligned\tspun_in_spun\tspun_in_originals\t"
+            "original_in_originals\n", encoding="utf-8")
+    os.environ["RESTORE_DICTIONARIES"] = str(scratch)
+    _clear_spin_tables()
+
+
+def _clear_spin_tables() -> None:
+    for loader in (resources.spin_phrases, resources.spin_phrase_lengths,
+                   resources.spin_evidence):
+        loader.cache_clear()
+
+
+def _run(args: argparse.Namespace) -> int:
     project_seeds = Path(__file__).resolve().parents[1] / "seeds"
     datasets = {"seed 000": [(project_seeds / "000.spun.txt", project_seeds / "000.gold.txt")],
                 "seed 004": [(project_seeds / "004.spun.txt", project_seeds / "004.gold.txt")]}

@@ -47,7 +47,7 @@ BOUNDARY, UNKNOWN = 0, 1
 BOUNDARY_TOKEN, UNKNOWN_TOKEN = "<s>", "<unk>"
 BACKOFF = 0.4
 #: Entries kept in each look-up cache (token ids, trigram scores) before it starts afresh.
-CACHE_SIZE = 1 << 20
+CACHE_SIZE = 1 << 18
 #: Typecodes of the sections' dtypes for ``memoryview.cast``.
 TYPECODES: dict[str, Literal["I", "B"]] = {"uint32": "I", "uint8": "B"}
 

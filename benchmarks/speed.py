@@ -1,0 +1,206 @@
+"""Speed and memory of ``restore`` beside the tools a user would otherwise reach for.
+
+Usage::
+
+    python -m benchmarks.speed [--data ../shared/data] [--chart benchmarks/throughput.png]
+
+On the same inputs, in one run, on one core (every tool here is single-threaded):
+
+- ``restore`` on clean news (BBC originals), spun news (their spun copies) and OCR text
+  (BLN600), 1 MiB of each; the medians of three runs;
+- the floor: one pass of the package's tokenizer regex over the same text;
+- the peers, run offline with their shipped dictionaries: symspellpy ``lookup_compound``
+  (line by line), pyspellchecker (``correction`` of each word it does not know) and
+  autocorrect (``Speller``), on a 64 KiB slice of each input (they are slow; rates are
+  comparable all the same);
+- cold start (import plus a first call) and peak RSS, each in a fresh process;
+- scaling: clean news at 64 KiB, 256 KiB and 1 MiB, whose cost per MB must stay flat.
+
+Prints Markdown tables (throughput in MB/s and words/s, and each tool as a ratio to
+``restore``) and draws throughput against input size to ``--chart``. When the development
+data is absent, the seed articles, repeated, stand in for every input, and it says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from importlib.resources import files
+from pathlib import Path
+
+from benchmarks.common import DEFAULT_DATA, PEAK_RSS_HELPER, PROJECT, fresh_process
+from restore import Restorer
+from restore.text import TOKEN
+
+MiB = 1 << 20
+PEER_SIZE = 64 << 10
+SCALES = (64 << 10, 256 << 10, 1 << 20)
+COLD_START = """
+import time
+started = time.perf_counter()
+from restore import restore
+restore("The U. S. said the UN Safety Council met.")
+print(time.perf_counter() - started)
+"""
+PEAK_RSS = PEAK_RSS_HELPER + """
+import sys
+from restore import restore
+restore(open(sys.argv[1], encoding="utf-8").read())
+print(peak_rss_kib())
+"""
+
+
+def sample(paths: list[Path], size: int) -> str:
+    """The files' texts joined by blank lines, repeated as needed, cut to ``size`` bytes at a
+    line end."""
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    joined = "\n\n".join(texts)
+    text = joined
+    while len(text.encode()) < size:
+        text += "\n\n" + joined
+    cut = text.encode()[:size].decode("utf-8", errors="ignore")
+    return cut[:cut.rfind("\n") + 1] or cut
+
+
+def inputs(data: Path) -> dict[str, str]:
+    bbc, bln = data / "spun-dev" / "bbc", data / "ocr-dev" / "bln600"
+    if bbc.is_dir() and bln.is_dir():
+        return {"clean news": sample(sorted(bbc.glob("*.orig.txt")), MiB),
+                "spun news": sample(sorted(bbc.glob("*.spun.txt")), MiB),
+                "OCR text": sample(sorted(bln.glob("*.ocr.txt")), MiB)}
+    print(f"speed: development data not found under {data}; the seed articles stand in "
+          "for every input", file=sys.stderr)
+    seeds = PROJECT / "seeds"
+    return {"clean news": sample(sorted(seeds.glob("*.gold.txt")), MiB),
+            "spun news": sample([seeds / "004.spun.txt"], MiB),
+            "OCR text": sample([seeds / "000.spun.txt"], MiB)}
+
+
+def seconds(run: Callable[[str], object], text: str, repeats: int = 3) -> float:
+    """Median wall time of ``run(text)``."""
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        run(text)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def peers() -> dict[str, Callable[[str], object]]:
+    """The peers, loaded with their shipped English dictionaries."""
+    from autocorrect import Speller
+    from spellchecker import SpellChecker
+    from symspellpy import SymSpell
+
+    symspell = SymSpell(max_dictionary_edit_distance=2)
+    dictionaries = files("symspellpy")
+    symspell.load_dictionary(str(dictionaries / "frequency_dictionary_en_82_765.txt"), 0, 1)
+    symspell.load_bigram_dictionary(
+        str(dictionaries / "frequency_bigramdictionary_en_243_342.txt"), 0, 2)
+    checker = SpellChecker()
+    speller = Speller(lang="en")
+
+    def symspell_compound(text: str) -> list[str]:
+        return [symspell.lookup_compound(line, max_edit_distance=2)[0].term
+                for line in text.splitlines() if line.strip()]
+
+    def pyspellchecker(text: str) -> list[str | None]:
+        words = [w for w in TOKEN.findall(text) if w.isalpha()]
+        return [checker.correction(w) for w in checker.unknown(words)]
+
+    return {"symspellpy lookup_compound": symspell_compound,
+            "pyspellchecker": pyspellchecker, "autocorrect": speller}
+
+
+def rate(text: str, took: float) -> tuple[float, float]:
+    """MB/s and words/s."""
+    return len(text.encode()) / 1e6 / took, len(text.split()) / took
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--chart", type=Path, default=PROJECT / "benchmarks" / "throughput.png")
+    args = parser.parse_args(argv)
+    texts = inputs(args.data)
+    restorer = Restorer()
+    restorer.restore(texts["clean news"][:2000])  # load the tables outside the timings
+    others = peers()
+
+    print("| input | tool | bytes | MB/s | words/s | ratio to restore |")
+    print("|---|---|---:|---:|---:|---:|")
+    for name, text in texts.items():
+        took = seconds(restorer.restore, text)
+        mb, words = rate(text, took)
+        print(f"| {name} | **restore** | {len(text.encode()):,} | {mb:.2f} | {words:,.0f} | 1 |")
+        floor = seconds(TOKEN.findall, text)
+        floor_mb, floor_words = rate(text, floor)
+        print(f"| {name} | tokenizer regex (floor) | {len(text.encode()):,} | {floor_mb:.1f} | "
+              f"{floor_words:,.0f} | {floor_mb / mb:.1f}× faster |")
+        piece = text[:PEER_SIZE]
+        for peer, run in others.items():
+            peer_mb, peer_words = rate(piece, seconds(run, piece, repeats=1))
+            print(f"| {name} | {peer} | {len(piece.encode()):,} | {peer_mb:.3f} | "
+                  f"{peer_words:,.0f} | {_ratio(peer_mb, mb)} |", flush=True)
+
+    cold = statistics.median(float(fresh_process(COLD_START)) for _ in range(5))
+    spun_file = args.chart.with_name("_speed_spun_input.txt")
+    spun_file.write_text(texts["spun news"], encoding="utf-8")
+    try:
+        rss_mb = int(fresh_process(PEAK_RSS, str(spun_file))) / 1024
+    finally:
+        spun_file.unlink()
+    print()
+    print("| measure | value | target |")
+    print("|---|---:|---:|")
+    print(f"| cold start (import + first call, fresh process, median of 5) | {cold:.2f} s "
+          "| ≤ 1 s |")
+    print(f"| peak RSS restoring 1 MiB of spun news (fresh process) | {rss_mb:.0f} MB "
+          "| ≤ 400 MB |")
+
+    print()
+    print("| input | size | seconds | seconds per MB |")
+    print("|---|---:|---:|---:|")
+    curves: dict[str, list[tuple[float, float]]] = {}
+    for name, text in texts.items():
+        for size in SCALES:
+            piece = text.encode()[:size].decode("utf-8", errors="ignore")
+            took = seconds(restorer.restore, piece)
+            megabytes = len(piece.encode()) / 1e6
+            curves.setdefault(name, []).append((megabytes, megabytes / took))
+            if name == "clean news":
+                print(f"| {name} | {size >> 10} KiB | {took:.2f} | {took / megabytes:.2f} |")
+    _chart(args.chart, curves)
+    print(f"\nChart: {args.chart.name} (throughput against input size).")
+    return 0
+
+
+def _ratio(peer: float, ours: float) -> str:
+    return f"{ours / peer:.1f}× slower" if peer < ours else f"{peer / ours:.1f}× faster"
+
+
+def _chart(path: Path, curves: dict[str, list[tuple[float, float]]]) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(figsize=(6, 4), dpi=100)
+    for name, points in curves.items():
+        axes.plot([x for x, _ in points], [y for _, y in points], marker="o", label=name)
+    axes.set_xscale("log")
+    axes.set_xlabel("input size (MB)")
+    axes.set_ylabel("throughput (MB/s)")
+    axes.set_ylim(bottom=0)
+    axes.set_title("restore throughput against input size (one core)")
+    axes.legend()
+    figure.tight_layout()
+    figure.savefig(path, metadata={"Software": None})
+    plt.close(figure)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

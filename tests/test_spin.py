@@ -1,0 +1,110 @@
+"""The spin family, its aligner, miner and calibration."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from restore import explain, restore
+from restore.align import substitutions
+from restore.fixes import spin
+from restore.text import transfer_case
+from scripts import calibrate_spin, mine_spin_maps
+from tests.conftest import PROJECT
+
+SPUN = ("The corporate stated its income had been buoyed by gross sales abroad, "
+        "in keeping with a report to the UN Safety Council.")
+
+
+def test_substitutions_take_in_a_neighbour_for_insertions() -> None:
+    found = substitutions("a satellite tv for pc dish was stated", "a satellite dish was said")
+    assert [(s.garbled, s.source) for s in found] == [
+        ("satellite tv for pc", "satellite"), ("stated", "said")]
+    first = found[0]
+    assert (first.garbled_start, first.garbled_end) == (2, 21)
+    assert substitutions("same text", "same text") == []
+
+
+def test_case_is_carried_over() -> None:
+    assert transfer_case("foreign", "Overseas") == "Foreign"
+    assert transfer_case("cold war", "Chilly Struggle") == "Cold War"
+    assert transfer_case("un", "SAFETY") == "UN"
+    assert transfer_case("security", "safety") == "security"
+
+
+def test_spun_text_is_restored_and_replays() -> None:
+    report = explain(SPUN)
+    applied = {(c.original, c.replacement) for c in report.applied}
+    assert {("Safety", "Security"), ("in keeping with", "according to")} <= applied
+    for c in report.corrections:
+        if c.family == "spin":
+            assert SPUN[c.start:c.end] == c.original
+            assert c.rule == "spin.phrase" and "document spun with p=" in c.note
+
+
+def test_clean_text_is_left_alone() -> None:
+    clean = "He stated that the firm would report its income in keeping with the rules."
+    assert restore(clean) == clean
+    assert all(not c.applied for c in explain(clean).corrections)
+
+
+def test_clitics_and_articles_fit_their_place() -> None:
+    placed = spin._fit("it’s fine", 2, 4, "is", 1, spin.token_table("it’s fine"))
+    assert placed == (2, " is")
+    text = "a big rise"
+    table = spin.token_table(text)
+    assert spin._fit(text, 2, 5, "enormous", 1, table) == (0, "an enormous")
+    assert spin._fit("they are", 5, 8, "’re", 1, spin.token_table("they are")) == (4, "’re")
+
+
+def test_calibration_is_monotone_and_bounded() -> None:
+    points = [(i / 100, i % 3 != 0) for i in range(100)] + [(1.0, True)] * 50
+    table = calibrate_spin.isotonic(points, bins=10)
+    uppers = [u for u, _ in table]
+    shares = [c for _, c in table]
+    assert uppers == sorted(set(uppers))
+    assert shares == sorted(shares) and all(0 <= c <= 1 for c in shares)
+    assert spin.calibrated(0.0) <= spin.calibrated(0.5) <= spin.calibrated(1.0) <= 1.0
+
+
+def test_miner_learns_a_spinner_from_pairs(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs"
+    pairs.mkdir()
+    for n in range(4):
+        (pairs / f"{n}.orig.txt").write_text(
+            f"The minister said on day {n} that the security council would meet.\n")
+        (pairs / f"{n}.spun.txt").write_text(
+            f"The minister stated on day {n} that the safety council would meet.\n")
+    out = tmp_path / "out"
+    assert mine_spin_maps.main([str(pairs), "-o", str(out)]) == 0
+    rows = [line.split("\t") for line in (out / "spin-phrases.tsv").read_text().splitlines()
+            if not line.startswith("#")][1:]
+    assert ["stated", "said", "4", "4", "0", "4"] in rows
+    assert ["safety", "security", "4", "4", "0", "4"] in rows
+    first = (out / "spin-phrases.tsv").read_bytes()
+    mine_spin_maps.main([str(pairs), "-o", str(out)])
+    assert (out / "spin-phrases.tsv").read_bytes() == first  # deterministic
+
+
+def test_own_tables_replace_the_shipped_ones(tmp_path: Path) -> None:
+    name, file_format, file_version = ("spin-phrases.tsv", "restore-spin-phrases", 1)
+    (tmp_path / name).write_text(
+        f"# {file_format}\tv{file_version}\nspun\toriginal\taligned\tspun_in_spun\t"
+        "spun_in_originals\toriginal_in_originals\n", encoding="utf-8")
+    script = "from restore import restore; import sys; print(restore(sys.argv[1]))"
+    environment = {**os.environ, "RESTORE_DICTIONARIES": str(tmp_path)}
+    output = subprocess.run([sys.executable, "-c", script, SPUN], capture_output=True,
+                            text=True, check=True, env=environment, cwd=PROJECT).stdout
+    assert output.strip() == SPUN  # an empty map restores nothing
+
+
+@pytest.mark.parametrize("name", ["004.spun.txt"])
+def test_seed_article_improves(name: str) -> None:
+    text = (PROJECT / "seeds" / name).read_text(encoding="utf-8")
+    restored = restore(text)
+    assert "Foreign Minister" in restored and "Security Council" in restored
+    assert restore(restored) == restored
