@@ -7,29 +7,29 @@ input could not be read or written, 2 on a usage error.
 from __future__ import annotations
 
 import argparse
-import bisect
-import difflib
+import functools
 import io
-import json
 import os
 import shutil
 import sys
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import BinaryIO, NoReturn
 
-from restore import Config, Report, Restorer, __version__, families
+from restore import Config, __version__, families
 from restore.atomic import write_atomically
-from restore.detect import Detection, detect
+from restore.batch import (
+    STDIN,
+    InputError,
+    Job,
+    Outcome,
+    expand,
+    ordered_map,
+    process_file,
+    process_record,
+    read_text,
+)
 from restore.model import DEFAULT_MIN_CONFIDENCE
 from restore.pipeline import check_families
-
-STDIN = "-"
-
-
-class InputError(Exception):
-    """An input that cannot be restored; its message is the one line shown to the user."""
 
 
 class UsageError(Exception):
@@ -49,6 +49,16 @@ def _confidence(value: str) -> float:
     if not 0.0 <= number <= 1.0:
         raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value}")
     return number
+
+
+def _jobs(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return number or os.cpu_count() or 1
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,6 +90,21 @@ def build_parser() -> argparse.ArgumentParser:
                         help="do not run these families (repeat or comma-separate)")
     parser.add_argument("--list-families", action="store_true",
                         help="list the correction families and exit")
+    parser.add_argument("-r", "--recursive", action="store_true",
+                        help="restore the files in each directory FILE, and in its subdirectories")
+    parser.add_argument("--include", default="*.txt", metavar="GLOB",
+                        help="with -r, the file names to take (default '*.txt')")
+    parser.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
+                        help="worker processes (default 1; 0 means one per core); the output "
+                        "is the same, in the same order")
+    parser.add_argument("--jsonl", action="store_true",
+                        help="inputs are JSON Lines: restore one field of each record, pass "
+                        "the other fields through and add the corrections")
+    parser.add_argument("--field", default="text", metavar="NAME",
+                        help="with --jsonl, the field to restore (default 'text')")
+    parser.add_argument("--corrections-key", default="corrections", metavar="NAME",
+                        help="with --jsonl, the key the corrections are added under "
+                        "(default 'corrections')")
     parser.add_argument("--stats", action="store_true",
                         help="print a summary line of corrections per file on stderr")
     parser.add_argument("--version", action="version", version=f"restore {__version__}")
@@ -106,6 +131,10 @@ def _config(args: argparse.Namespace) -> Config:
 
 def _check_usage(args: argparse.Namespace) -> None:
     inputs = args.files or [STDIN]
+    if args.jsonl and (args.in_place or args.diff or args.json or args.detect):
+        flag = next(f for f, on in (("--in-place", args.in_place), ("--diff", args.diff),
+                                    ("--json", args.json), ("--detect", args.detect)) if on)
+        raise UsageError(f"--jsonl writes restored records; it cannot be combined with {flag}")
     if args.detect and (args.in_place or args.diff):
         raise UsageError("--detect reports on its inputs; it cannot be combined with "
                          f"{'--in-place' if args.in_place else '--diff'}")
@@ -128,147 +157,94 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
-def read_text(name: str) -> str:
-    """The decoded contents of ``name`` (or stdin for ``-``), or an :class:`InputError`."""
-    try:
-        if name == STDIN:
-            data = sys.stdin.buffer.read()
-        else:
-            with open(name, "rb") as handle:
-                data = handle.read()
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except OSError as error:
-        raise InputError(f"{name}: cannot read: {error.strerror or error}") from None
-    nul = data.find(b"\x00")
-    if nul != -1:
-        raise InputError(f"{name}: binary file (NUL byte at offset {nul}), not restored")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"{name}: not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}), "
-            f"not restored"
-        ) from None
-
-
-@dataclass(frozen=True)
-class _Done:
-    name: str
-    text: str
-    report: Report
-
-
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
-    return starts
-
-
-def json_lines(done: _Done) -> str:
-    """One JSON object per correction, with 1-based line and column of its start."""
-    starts = _line_starts(done.text)
-    rows = []
-    for c in done.report.corrections:
-        line = bisect.bisect_right(starts, c.start)
-        rows.append(json.dumps({
-            "file": done.name, "start": c.start, "end": c.end, "line": line,
-            "column": c.start - starts[line - 1] + 1, "original": c.original,
-            "replacement": c.replacement, "confidence": round(c.confidence, 4),
-            "rule": c.rule, "note": c.note, "applied": c.applied,
-        }, ensure_ascii=False) + "\n")
-    return "".join(rows)
-
-
-def unified_diff(done: _Done) -> str:
-    """A unified diff from the input to the restored text ('' when nothing changed)."""
-    lines = difflib.unified_diff(done.text.splitlines(keepends=True),
-                                 done.report.text.splitlines(keepends=True),
-                                 fromfile=done.name, tofile=done.name)
-    return "".join(
-        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
-        for line in lines
-    )
-
-
-def _stats_line(done: _Done) -> str:
-    applied = done.report.applied
-    rules = Counter(c.rule for c in applied)
-    detail = ", ".join(f"{rule} {n}" for rule, n in sorted(rules.items()))
-    return (f"restore: {done.name}: {len(applied)} applied, "
-            f"{len(done.report.suggested)} suggested" + (f" ({detail})" if detail else ""))
-
-
-def detection_line(name: str, detection: Detection, as_json: bool) -> str:
-    """One line on one file's :class:`~restore.detect.Detection`: text or a JSON object."""
-    if as_json:
-        return json.dumps({
-            "file": name, "label": detection.label, "score": round(detection.overall, 4),
-            "scores": {family: round(score, 4) for family, score in detection.scores.items()},
-            "evidence": [{"family": s.family, "start": s.start, "end": s.end, "text": s.text,
-                          "weight": s.weight} for s in detection.evidence],
-        }, ensure_ascii=False) + "\n"
-    scores = ", ".join(f"{family} {score:.2f}" for family, score in detection.scores.items())
-    shown = [s for s in detection.evidence if s.family == detection.label]
-    evidence = "; ".join(f"{s.text!r} at {s.start}–{s.end}" for s in shown)
-    return (f"{name}: {detection.label} ({scores})" + (f": {evidence}" if evidence else "")
-            + "\n")
-
-
-def _render(done: _Done, args: argparse.Namespace) -> str | None:
-    if args.json:
-        return json_lines(done)
-    if args.diff:
-        return unified_diff(done)
-    if args.in_place:
-        return None
-    return done.report.text
-
-
-def _progress(names: Sequence[str]) -> Iterable[str]:
-    if len(names) < 2 or not sys.stderr.isatty():
-        return names
+def _progress(outcomes: Iterable[Outcome], total: int) -> Iterable[Outcome]:
+    if total < 2 or not sys.stderr.isatty():
+        return outcomes
     from tqdm import tqdm
 
     # A terminal that reports no size (a fresh pty) makes tqdm draw nothing: use shutil's
     # fallback size instead.
     size = shutil.get_terminal_size()
-    return tqdm(names, desc="restore", unit="file", file=sys.stderr,  # type: ignore[no-any-return]
-                leave=False, ncols=size.columns, nrows=size.lines)
+    return tqdm(outcomes, desc="restore", unit="file", file=sys.stderr,  # type: ignore[no-any-return]
+                total=total, leave=False, ncols=size.columns, nrows=size.lines)
+
+
+def _job(args: argparse.Namespace) -> Job:
+    if args.detect:
+        mode = "detect-json" if args.json else "detect"
+    else:
+        mode = "json" if args.json else "diff" if args.diff else "text"
+    return Job(_config(args), mode, args.in_place)
 
 
 def _run(args: argparse.Namespace, out: BinaryIO) -> int:
-    restorer = Restorer(_config(args))
-    status = 0
-    for name in _progress(args.files or [STDIN]):
+    job = _job(args)
+    names = list(expand(args.files or [STDIN], args.recursive, args.include))
+    if args.jsonl:
+        return _run_records(args, job, names, out)
+    tasks: list[tuple[str, str | None]] = []
+    status = applied = failed = 0
+    for name in names:
+        try:  # standard input is read here: a worker process cannot
+            tasks.append((name, read_stdin() if name == STDIN else None))
+        except InputError as error:
+            print(f"restore: {error}", file=sys.stderr)
+            status, failed = 1, failed + 1
+    outcomes = ordered_map(functools.partial(_process_task, job), tasks, args.jobs)
+    for outcome in _progress(outcomes, len(tasks)):
+        if outcome.error:
+            print(f"restore: {outcome.error}", file=sys.stderr)
+            status, failed = 1, failed + 1
+            continue
+        if outcome.output:
+            out.write(outcome.output.encode("utf-8"))
+            out.flush()
+        applied += outcome.applied
+        if args.stats and outcome.stats:
+            print(outcome.stats, file=sys.stderr)
+    if args.stats and len(tasks) > 1:
+        print(f"restore: {len(tasks)} files, {applied} corrections applied, {failed} failed",
+              file=sys.stderr)
+    return status
+
+
+def _process_task(job: Job, task: tuple[str, str | None]) -> Outcome:
+    return process_file(job, *task)
+
+
+def _run_records(args: argparse.Namespace, job: Job, names: list[str], out: BinaryIO) -> int:
+    status = applied = records = 0
+    for name in names:
         try:
-            text = read_text(name)
-            if args.detect:
-                out.write(detection_line(name, detect(text), args.json).encode("utf-8"))
-                out.flush()
-                continue
-            done = _Done(name, text, restorer.explain(text))
-            if args.in_place and done.report.text != text:
-                write_atomically(name, done.report.text.encode("utf-8"))
+            text = read_stdin() if name == STDIN else read_text(name)
         except InputError as error:
             print(f"restore: {error}", file=sys.stderr)
             status = 1
             continue
-        except OSError as error:
-            print(f"restore: {name}: cannot write: {error.strerror or error}", file=sys.stderr)
-            status = 1
-            continue
-        rendered = _render(done, args)
-        if rendered:
-            out.write(rendered.encode("utf-8"))
-            out.flush()
-        if args.stats:
-            print(_stats_line(done), file=sys.stderr)
+        lines = text.splitlines(keepends=True)
+        work = functools.partial(_process_line, job, args.field, args.corrections_key, name)
+        for outcome in ordered_map(work, enumerate(lines, 1), args.jobs, chunksize=64):
+            if outcome.error:
+                print(f"restore: {outcome.error}", file=sys.stderr)
+                status = 1
+            out.write(outcome.output.encode("utf-8"))
+            applied += outcome.applied
+            records += 1
+        out.flush()
+    if args.stats:
+        print(f"restore: {records} records, {applied} corrections applied", file=sys.stderr)
     return status
+
+
+def _process_line(job: Job, field: str, key: str, name: str, numbered: tuple[int, str]
+                  ) -> Outcome:
+    number, line = numbered
+    return process_record(job, field, key, f"{name}:{number}", line)
+
+
+def read_stdin() -> str:
+    """Standard input, decoded (an :class:`InputError` when it is binary or not UTF-8)."""
+    return read_text(STDIN)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

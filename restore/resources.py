@@ -157,3 +157,13 @@ def spin_calibration() -> tuple[tuple[float, ...], tuple[float, ...]]:
     """The spin family's calibration steps: raw posterior upper bounds and their confidence."""
     rows = read_table(*SPIN_CALIBRATION)
     return tuple(float(upper) for upper, _ in rows), tuple(float(c) for _, c in rows)
+
+
+def warm_up() -> None:
+    """Load every table now rather than on first use (in a worker process, say)."""
+    abbreviations()
+    ngram_model()
+    spin_phrases()
+    spin_phrase_lengths()
+    spin_evidence()
+    spin_calibration()

@@ -122,7 +122,8 @@ def test_usage_errors_exit_2_with_one_line(args: list[str], message: str) -> Non
 def test_input_errors(tmp_path: Path) -> None:
     result = run(str(tmp_path))
     assert result.returncode == 1
-    assert one_error_line(result) == f"restore: {tmp_path}: is a directory"
+    assert one_error_line(result) == (
+        f"restore: {tmp_path}: is a directory (use -r to restore the files in it)")
     binary = write(tmp_path / "bin.dat", b"abc\x00def")
     assert one_error_line(run(str(binary))) == (
         f"restore: {binary}: binary file (NUL byte at offset 3), not restored")
@@ -258,3 +259,77 @@ def test_detect_refuses_to_rewrite(tmp_path: Path, flag: str) -> None:
     assert result.returncode == 2
     assert "--detect" in one_error_line(result)
     assert path.read_text() == DAMAGED
+
+
+def make_tree(root: Path) -> list[Path]:
+    """Files in nested directories, with one that is not text and one not UTF-8."""
+    (root / "b" / "c").mkdir(parents=True)
+    files = [write(root / "a.txt", DAMAGED), write(root / "b" / "x.txt", "Growth was 2.four%.\n"),
+             write(root / "b" / "c" / "y.txt", "It wo n't rain.\n")]
+    write(root / "b" / "skip.md", DAMAGED)
+    write(root / "b" / "c" / "bad.txt", b"caf\xe9\n")
+    return files
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_recursive_with_jobs_is_ordered_and_isolates_failures(tmp_path: Path, jobs: str) -> None:
+    make_tree(tmp_path)
+    result = run("-r", "--jobs", jobs, "--stats", str(tmp_path))
+    assert result.returncode == 1
+    assert result.stdout.decode() == RESTORED + "Growth was 2.4%.\n" + "It won't rain.\n"
+    errors = [line for line in result.stderr.decode().splitlines() if "not valid UTF-8" in line]
+    assert len(errors) == 1 and "bad.txt" in errors[0]
+    assert result.stderr.decode().splitlines()[-1] == (
+        "restore: 4 files, 5 corrections applied, 1 failed")
+
+
+def test_jobs_give_the_same_bytes_as_one(tmp_path: Path) -> None:
+    files = [str(write(tmp_path / f"{i:02}.txt", DAMAGED * (i + 1) + "Sales 2.four%.\n"))
+             for i in range(12)]
+    one = run("--json", *files)
+    two = run("--json", "--jobs", "2", *files)
+    assert one.returncode == two.returncode == 0
+    assert one.stdout == two.stdout and one.stdout
+
+
+def test_in_place_with_jobs(tmp_path: Path) -> None:
+    files = make_tree(tmp_path)
+    result = run("-r", "-i", "-j", "2", str(tmp_path))
+    assert result.returncode == 1
+    assert files[0].read_text() == RESTORED
+    assert files[2].read_text() == "It won't rain.\n"
+    assert (tmp_path / "b" / "skip.md").read_text() == DAMAGED
+    assert (tmp_path / "b" / "c" / "bad.txt").read_bytes() == b"caf\xe9\n"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_jsonl_restores_one_field_and_passes_the_rest(tmp_path: Path, jobs: str) -> None:
+    lines = [json.dumps({"id": 1, "body": DAMAGED.strip(), "lang": "en"}),
+             "",
+             "not json",
+             json.dumps({"id": 3, "title": "no body"}),
+             json.dumps({"id": 4, "body": "Fine as it is."})]
+    path = write(tmp_path / "in.jsonl", "\r\n".join(lines) + "\r\n")
+    result = run("--jsonl", "--field", "body", "--corrections-key", "fixes", "-j", jobs,
+                 str(path))
+    assert result.returncode == 1
+    out = result.stdout.decode().split("\r\n")
+    first = json.loads(out[0])
+    assert first["body"] == RESTORED.strip() and first["id"] == 1 and first["lang"] == "en"
+    assert [f["replacement"] for f in first["fixes"]] == ["don't", "U.S.", "11,000"]
+    assert out[1:4] == ["", "not json", json.dumps({"id": 3, "title": "no body"})]
+    assert json.loads(out[4]) == {"id": 4, "body": "Fine as it is.", "fixes": []}
+    errors = result.stderr.decode().splitlines()
+    assert errors == [f"restore: {path}:3: not JSON (Expecting value)",
+                      f"restore: {path}:4: no string field 'body'"]
+
+
+def test_jsonl_from_stdin_and_usage_errors() -> None:
+    record = json.dumps({"text": "It wo n't rain."}) + "\n"
+    result = run("--jsonl", stdin=record.encode())
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["text"] == "It won't rain."
+    for flag in ("--diff", "--json", "--detect"):
+        refused = run("--jsonl", flag, stdin=record.encode())
+        assert refused.returncode == 2 and "--jsonl" in one_error_line(refused)
+    assert run("--jobs", "-1", stdin=record.encode()).returncode == 2

@@ -1,0 +1,216 @@
+"""Units of command-line work and their ordered, parallel execution.
+
+A :class:`Job` says what to do with every input (restore, report corrections, diff,
+detect; write in place or not). :func:`process_file` and :func:`process_record` do it for
+one file or one JSON Lines record and return what to print, so the same code runs in this
+process or in a worker. :func:`ordered_map` spreads the units over worker processes, each
+loading the dictionaries once, and yields the results in input order, so the output of
+``--jobs N`` is byte-for-byte that of one job.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import fnmatch
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import TypeVar
+
+from restore.atomic import write_atomically
+from restore.detect import Detection, detect
+from restore.model import Config, Correction, Report
+from restore.resources import warm_up
+
+STDIN = "-"
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+class InputError(Exception):
+    """An input that cannot be restored; its message is the one line shown to the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What to do with each input. ``mode``: "text", "json", "diff", "detect" or
+    "detect-json"; ``in_place`` rewrites each file instead of printing its text."""
+
+    config: Config
+    mode: str = "text"
+    in_place: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The result of one input: what to print, and its one-line error or statistics."""
+
+    name: str
+    output: str = ""
+    error: str | None = None
+    applied: int = 0
+    stats: str | None = None
+
+
+def read_text(name: str) -> str:
+    """The decoded contents of ``name`` (or stdin for ``-``), or an :class:`InputError`."""
+    try:
+        if name == STDIN:
+            data = sys.stdin.buffer.read()
+        else:
+            with open(name, "rb") as handle:
+                data = handle.read()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory (use -r to restore the files in it)") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{name}: cannot read: {error.strerror or error}") from None
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise InputError(f"{name}: binary file (NUL byte at offset {nul}), not restored")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{name}: not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}), "
+            f"not restored"
+        ) from None
+
+
+def process_file(job: Job, name: str, text: str | None = None) -> Outcome:
+    """Do ``job`` on the file ``name`` (its ``text`` when already read, as stdin is)."""
+    from restore import Restorer
+
+    try:
+        if text is None:
+            text = read_text(name)
+        if job.mode.startswith("detect"):
+            return Outcome(name, detection_line(name, detect(text), job.mode == "detect-json"))
+        report = Restorer(job.config).explain(text)
+        if job.in_place and report.text != text:
+            write_atomically(name, report.text.encode("utf-8"))
+    except InputError as error:
+        return Outcome(name, error=str(error))
+    except OSError as error:
+        return Outcome(name, error=f"{name}: cannot write: {error.strerror or error}")
+    if job.mode == "json":
+        output = json_lines(name, text, report)
+    elif job.mode == "diff":
+        output = unified_diff(name, text, report)
+    else:
+        output = "" if job.in_place else report.text
+    return Outcome(name, output, applied=len(report.applied), stats=stats_line(name, report))
+
+
+def process_record(job: Job, field: str, key: str, where: str, line: str) -> Outcome:
+    """Restore ``field`` of one JSON Lines record and add its corrections under ``key``.
+
+    Other fields pass through; a line that is blank is kept as it is; a line that is not a
+    JSON object with a string ``field`` is kept as it is and reported (``where`` names it).
+    """
+    from restore import Restorer
+
+    body = line.rstrip("\r\n")
+    ending = line[len(body):]
+    if not body.strip():
+        return Outcome(where, line)
+    try:
+        record = json.loads(body)
+    except json.JSONDecodeError as error:
+        return Outcome(where, line, error=f"{where}: not JSON ({error.msg})")
+    if not isinstance(record, dict) or not isinstance(record.get(field), str):
+        return Outcome(where, line, error=f"{where}: no string field {field!r}")
+    report = Restorer(job.config).explain(record[field])
+    record[field] = report.text
+    record[key] = [_correction_fields(c) for c in report.corrections]
+    return Outcome(where, json.dumps(record, ensure_ascii=False) + (ending or "\n"),
+                   applied=len(report.applied))
+
+
+def ordered_map(function: Callable[[Item], Result], items: Iterable[Item], jobs: int,
+                chunksize: int = 1) -> Iterator[Result]:
+    """``map(function, items)``, in order, over ``jobs`` worker processes when above one."""
+    if jobs <= 1:
+        yield from map(function, items)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=warm_up) as pool:
+        yield from pool.map(function, items, chunksize=chunksize)
+
+
+def _correction_fields(c: Correction) -> dict[str, object]:
+    return {"start": c.start, "end": c.end, "original": c.original,
+            "replacement": c.replacement, "confidence": round(c.confidence, 4),
+            "rule": c.rule, "note": c.note, "applied": c.applied}
+
+
+def json_lines(name: str, text: str, report: Report) -> str:
+    """One JSON object per correction, with 1-based line and column of its start."""
+    starts = [0]
+    starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+    rows = []
+    for c in report.corrections:
+        line = bisect.bisect_right(starts, c.start)
+        rows.append(json.dumps({
+            "file": name, "start": c.start, "end": c.end, "line": line,
+            "column": c.start - starts[line - 1] + 1, "original": c.original,
+            "replacement": c.replacement, "confidence": round(c.confidence, 4),
+            "rule": c.rule, "note": c.note, "applied": c.applied,
+        }, ensure_ascii=False) + "\n")
+    return "".join(rows)
+
+
+def unified_diff(name: str, text: str, report: Report) -> str:
+    """A unified diff from the input to the restored text ('' when nothing changed)."""
+    lines = difflib.unified_diff(text.splitlines(keepends=True),
+                                 report.text.splitlines(keepends=True),
+                                 fromfile=name, tofile=name)
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+        for line in lines
+    )
+
+
+def stats_line(name: str, report: Report) -> str:
+    """``restore: NAME: N applied, M suggested (rule n, ...)``."""
+    rules = Counter(c.rule for c in report.applied)
+    detail = ", ".join(f"{rule} {n}" for rule, n in sorted(rules.items()))
+    return (f"restore: {name}: {len(report.applied)} applied, "
+            f"{len(report.suggested)} suggested" + (f" ({detail})" if detail else ""))
+
+
+def detection_line(name: str, detection: Detection, as_json: bool) -> str:
+    """One line on one file's :class:`~restore.detect.Detection`: text or a JSON object."""
+    if as_json:
+        return json.dumps({
+            "file": name, "label": detection.label, "score": round(detection.overall, 4),
+            "scores": {family: round(score, 4) for family, score in detection.scores.items()},
+            "evidence": [{"family": s.family, "start": s.start, "end": s.end, "text": s.text,
+                          "weight": s.weight} for s in detection.evidence],
+        }, ensure_ascii=False) + "\n"
+    scores = ", ".join(f"{family} {score:.2f}" for family, score in detection.scores.items())
+    shown = [s for s in detection.evidence if s.family == detection.label]
+    evidence = "; ".join(f"{s.text!r} at {s.start}–{s.end}" for s in shown)
+    return (f"{name}: {detection.label} ({scores})" + (f": {evidence}" if evidence else "")
+            + "\n")
+
+
+def expand(names: Iterable[str], recursive: bool, include: str) -> Iterator[str]:
+    """The inputs, each directory replaced (with ``recursive``) by the files in it whose
+    name matches ``include``, walked in sorted order."""
+    for name in names:
+        if recursive and name != STDIN and os.path.isdir(name):
+            for root, directories, files in os.walk(name):
+                directories.sort()
+                for file in sorted(files):
+                    if fnmatch.fnmatch(file, include):
+                        yield os.path.join(root, file)
+        else:
+            yield name
