@@ -21,7 +21,7 @@ from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from benchmarks import detect, lm, quality, speed
+from benchmarks import detect, lm, parallel, quality, speed
 from benchmarks.common import DEFAULT_DATA, PROJECT
 
 PACKAGES = ("restore", "symspellpy", "rapidfuzz", "regex", "wordfreq", "ftfy", "pyspellchecker",
@@ -38,6 +38,7 @@ SECTIONS: tuple[tuple[str, str, Callable[[list[str]], int]], ...] = (
     ("Context model", "python -m benchmarks.lm", lm.main),
     ("Detection", "python -m benchmarks.detect", detect.main),
     ("Speed and memory", "python -m benchmarks.speed", speed.main),
+    ("Parallel command", "python -m benchmarks.parallel", parallel.main),
 )
 
 
