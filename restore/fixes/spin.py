@@ -117,6 +117,8 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
     """
     hopeless = math.log(REPORT_FLOOR / (1.0 - REPORT_FLOOR)) - LM_WEIGHT * LM_CAP * (
         1.0 + POOLED_WEIGHT)
+    if p_spun < 0.5 and math.log(p_spun + 1e-300) - math.log1p(-p_spun) <= hopeless:
+        return _Occurrences()  # not even P(s | o) = 1 could make a reading worth reporting
     model = resources.ngram_model()
     longest = resources.spin_phrase_lengths()
     ids = model.ids(spans.texts)
