@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
 
-from restore.text import token_spans
+from restore.text import TokenTable, token_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +41,10 @@ class Substitution:
 
 def substitutions(garbled: str, source: str) -> list[Substitution]:
     """Every run of tokens where ``garbled`` differs from ``source``, in text order."""
-    garbled_spans = list(token_spans(garbled))
-    source_spans = list(token_spans(source))
+    garbled_tokens, source_tokens = token_table(garbled), token_table(source)
     return [
-        _substitution(garbled, source, garbled_spans, source_spans, block)
-        for block in _blocks([t for *_, t in garbled_spans], [t for *_, t in source_spans])
+        _substitution(garbled, source, garbled_tokens, source_tokens, block)
+        for block in _blocks(garbled_tokens.texts, source_tokens.texts)
     ]
 
 
@@ -74,20 +73,19 @@ def _widen(a_start: int, a_end: int, b_start: int, b_end: int) -> tuple[int, int
 
 
 def _substitution(
-    garbled: str, source: str, garbled_spans: list[tuple[int, int, str]],
-    source_spans: list[tuple[int, int, str]], block: tuple[int, int, int, int],
+    garbled: str, source: str, garbled_tokens: TokenTable, source_tokens: TokenTable,
+    block: tuple[int, int, int, int],
 ) -> Substitution:
     a_start, a_end, b_start, b_end = block
-    g_start, g_end = _char_range(garbled_spans, a_start, a_end, len(garbled))
-    s_start, s_end = _char_range(source_spans, b_start, b_end, len(source))
+    g_start, g_end = _char_range(garbled_tokens, a_start, a_end, len(garbled))
+    s_start, s_end = _char_range(source_tokens, b_start, b_end, len(source))
     return Substitution(garbled[g_start:g_end], source[s_start:s_end], g_start, g_end,
                         s_start, s_end, (a_start, a_end), (b_start, b_end))
 
 
-def _char_range(spans: list[tuple[int, int, str]], start: int, end: int,
-                length: int) -> tuple[int, int]:
+def _char_range(table: TokenTable, start: int, end: int, length: int) -> tuple[int, int]:
     """Character offsets of tokens ``start:end`` (an empty run sits before token ``start``)."""
     if start < end:
-        return spans[start][0], spans[end - 1][1]
-    at = spans[start][0] if start < len(spans) else length
+        return table.starts[start], table.ends[end - 1]
+    at = table.starts[start] if start < len(table.starts) else length
     return at, at

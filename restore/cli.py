@@ -186,7 +186,7 @@ def _run(args: argparse.Namespace, out: BinaryIO) -> int:
     status = applied = failed = 0
     for name in names:
         try:  # standard input is read here: a worker process cannot
-            tasks.append((name, read_stdin() if name == STDIN else None))
+            tasks.append((name, read_text(name) if name == STDIN else None))
         except InputError as error:
             print(f"restore: {error}", file=sys.stderr)
             status, failed = 1, failed + 1
@@ -217,7 +217,7 @@ def _run_records(args: argparse.Namespace, job: Job, names: list[str], out: Bina
     status = applied = records = 0
     for name in names:
         try:
-            text = read_stdin() if name == STDIN else read_text(name)
+            text = read_text(name)
         except InputError as error:
             print(f"restore: {error}", file=sys.stderr)
             status = 1
@@ -241,11 +241,6 @@ def _process_line(job: Job, field: str, key: str, name: str, numbered: tuple[int
                   ) -> Outcome:
     number, line = numbered
     return process_record(job, field, key, f"{name}:{number}", line)
-
-
-def read_stdin() -> str:
-    """Standard input, decoded (an :class:`InputError` when it is binary or not UTF-8)."""
-    return read_text(STDIN)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

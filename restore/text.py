@@ -55,16 +55,6 @@ def token_table(text: str) -> TokenTable:
     return table
 
 
-def token_spans(text: str) -> Iterator[tuple[int, int, str]]:
-    """Each token of ``text`` with its start and end offsets.
-
-    >>> list(token_spans("Hi, 'you"))
-    [(0, 2, 'Hi'), (2, 3, ','), (4, 5, "'"), (5, 8, 'you')]
-    """
-    for match in TOKEN.finditer(text):
-        yield match.start(), match.end(), match[0]
-
-
 def statistics_spelling(text: str) -> str:
     """``text`` as the word statistics spell it (digits as 0, straight quotes), same length.
 
