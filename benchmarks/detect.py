@@ -18,14 +18,11 @@ and the throughput of ``detect`` alone on the concatenated BBC spun articles.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from benchmarks.common import DEFAULT_DATA
-from restore import resources
 from restore.detect import detect
 from scripts import mine_spin_maps
 
@@ -81,15 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     if bbc.is_dir():
         for line in spun_rows(mine_spin_maps.find_pairs([bbc], None), "shipped evidence"):
             print(line, flush=True)
-        with tempfile.TemporaryDirectory() as scratch:
-            mine_spin_maps.main([str(bbc), "--half", "even", "-o", scratch])
-            os.environ["RESTORE_DICTIONARIES"] = scratch
-            resources.spin_evidence.cache_clear()
+        with mine_spin_maps.half_mined(bbc):
             for line in spun_rows(mine_spin_maps.find_pairs([bbc], "odd"),
                                   "evidence from the other half"):
                 print(line, flush=True)
-            del os.environ["RESTORE_DICTIONARIES"]
-            resources.spin_evidence.cache_clear()
     else:
         print(f"detect: {bbc} not found, spun rows skipped", file=sys.stderr)
     bln = args.data / "ocr-dev" / "bln600"

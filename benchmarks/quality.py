@@ -16,7 +16,6 @@ and a calibration table per family: confidence bucket → share of corrections t
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -219,36 +218,21 @@ def main(argv: list[str] | None = None) -> int:
                         help="spin phrase maps: the shipped ones, mined from the even half of "
                         "spun-dev/bbc only (score with --half odd), or none at all")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as scratch:
-        if args.maps != "shipped":
-            _replace_maps(args.maps, args.data / "spun-dev" / "bbc", Path(scratch))
-        try:
-            return _run(args)
-        finally:
-            os.environ.pop("RESTORE_DICTIONARIES", None)
-            _clear_spin_tables()
-
-
-def _replace_maps(maps: str, bbc: Path, scratch: Path) -> None:
-    """Point the spin family at maps mined from the even half, or at an empty map."""
+    if args.maps == "shipped":
+        return _run(args)
     from scripts import mine_spin_maps
 
-    if maps == "even-half":
-        mine_spin_maps.main([str(bbc), "--half", "even", "-o", str(scratch)])
-    else:
+    if args.maps == "even-half":
+        with mine_spin_maps.half_mined(args.data / "spun-dev" / "bbc"):
+            return _run(args)
+    with tempfile.TemporaryDirectory() as scratch:
         name, file_format, file_version = resources.SPIN_PHRASES
-        (scratch / name).write_text(
+        (Path(scratch) / name).write_text(
             f"# {file_format}\tv{file_version}\n# no maps: measuring without them\n"
             "spun\toriginal\taligned\tspun_in_spun\tspun_in_originals\t"
             "original_in_originals\n", encoding="utf-8")
-    os.environ["RESTORE_DICTIONARIES"] = str(scratch)
-    _clear_spin_tables()
-
-
-def _clear_spin_tables() -> None:
-    for loader in (resources.spin_phrases, resources.spin_phrase_lengths,
-                   resources.spin_evidence):
-        loader.cache_clear()
+        with mine_spin_maps.tables_in(Path(scratch)):
+            return _run(args)
 
 
 def _run(args: argparse.Namespace) -> int:

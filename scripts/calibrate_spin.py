@@ -18,9 +18,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -79,14 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     if not pairs:
         print(f"calibrate_spin: no pairs in {args.directory}", file=sys.stderr)
         return 1
-    with tempfile.TemporaryDirectory() as scratch:
-        mine_spin_maps.main([str(args.directory), "--half", "even", "-o", scratch])
-        os.environ["RESTORE_DICTIONARIES"] = scratch
-        resources.spin_phrases.cache_clear()
-        resources.spin_evidence.cache_clear()
+    with mine_spin_maps.half_mined(args.directory):
         points = observations(pairs)
-        resources.spin_phrases.cache_clear()
-        resources.spin_evidence.cache_clear()
     table = isotonic(points, args.bins)
     write_table(args.output, table,
                 f"fitted on {len(points)} proposals over {len(pairs)} odd-half pairs of "

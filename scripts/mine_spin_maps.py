@@ -30,19 +30,56 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from restore import resources
 from restore.align import substitutions
+from restore.fixes.spin import APOSTROPHES
 from restore.resources import SPIN_EVIDENCE, SPIN_PHRASES
-from restore.text import token_spans, tokens, transfer_case
+from restore.text import token_table, tokens, transfer_case
 
 DEFAULT_PAIRS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "spun-dev" / "bbc"
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries"
 
 Phrase = tuple[str, ...]
+
+
+@contextlib.contextmanager
+def tables_in(directory: Path) -> Iterator[None]:
+    """Have this process read its spin tables from ``directory`` while the block runs."""
+    previous = os.environ.get("RESTORE_DICTIONARIES")
+    os.environ["RESTORE_DICTIONARIES"] = str(directory)
+    _forget_spin_tables()
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["RESTORE_DICTIONARIES"]
+        else:
+            os.environ["RESTORE_DICTIONARIES"] = previous
+        _forget_spin_tables()
+
+
+@contextlib.contextmanager
+def half_mined(directory: Path, half: str = "even") -> Iterator[None]:
+    """Mine tables from one ``half`` of the pairs in ``directory`` and use them while the
+    block runs: the other half then measures the spin family on unseen articles."""
+    with tempfile.TemporaryDirectory() as scratch:
+        main([str(directory), "--half", half, "-o", scratch])
+        with tables_in(Path(scratch)):
+            yield
+
+
+def _forget_spin_tables() -> None:
+    for loader in (resources.spin_phrases, resources.spin_phrase_lengths,
+                   resources.spin_evidence):
+        loader.cache_clear()
 
 
 def find_pairs(directories: list[Path], half: str | None) -> list[tuple[Path, Path]]:
@@ -60,34 +97,30 @@ def find_pairs(directories: list[Path], half: str | None) -> list[tuple[Path, Pa
 def candidate_pairs(spun: str, original: str, max_tokens: int,
                     ) -> Iterator[tuple[Phrase, str, str]]:
     """(spun phrase key, spun text, original text) candidates from one pair's differences."""
-    spun_tokens = list(token_spans(spun))
-    original_tokens = list(token_spans(original))
+    spun_tokens, original_tokens = token_table(spun), token_table(original)
+    spun_count, original_count = len(spun_tokens.texts), len(original_tokens.texts)
     for s in substitutions(spun, original):
         (g0, g1), (o0, o1) = s.garbled_tokens, s.source_tokens
         readings = [(g0, g1, o0, o1)]
         widened = (g1 - g0 == 1 or o1 - o0 == 1) and (
-            spun_tokens[g0][2] == original_tokens[o0][2])
-        if widened and g1 < len(spun_tokens) and o1 < len(original_tokens):
+            spun_tokens.texts[g0] == original_tokens.texts[o0])
+        if widened and g1 < spun_count and o1 < original_count:
             readings.append((g0 + 1, g1 + 1, o0 + 1, o1 + 1))  # take the token after instead
         if g1 - g0 == o1 - o0 > 1:
             readings += [(g0 + k, g0 + k + 1, o0 + k, o0 + k + 1) for k in range(g1 - g0)]
         for a0, a1, b0, b1 in readings:
             if 0 < a1 - a0 <= max_tokens and 0 < b1 - b0 <= max_tokens:
-                was = spun[spun_tokens[a0][0]:spun_tokens[a1 - 1][1]]
-                now = original[original_tokens[b0][0]:original_tokens[b1 - 1][1]]
+                was = spun[spun_tokens.starts[a0]:spun_tokens.ends[a1 - 1]]
+                now = original[original_tokens.starts[b0]:original_tokens.ends[b1 - 1]]
                 if (was.lower() != now.lower() and _worded(now) and (_worded(was) or was.isdigit())
-                        and _whole(spun, spun_tokens, a0, a1)
-                        and _whole(original, original_tokens, b0, b1)):
-                    yield tuple(t.lower() for *_, t in spun_tokens[a0:a1]), was, now
+                        and _whole(spun, spun_tokens.ends[a1 - 1])
+                        and _whole(original, original_tokens.ends[b1 - 1])):
+                    yield tuple(t.lower() for t in spun_tokens.texts[a0:a1]), was, now
 
 
-def _whole(text: str, spans: list[tuple[int, int, str]], first: int, last: int) -> bool:
-    """Whether tokens ``first:last`` are whole words: "don" of "don't" is not."""
-    end = spans[last - 1][1]
+def _whole(text: str, end: int) -> bool:
+    """Whether the phrase ending at ``end`` ends a word: "don" of "don't" does not."""
     return text[end:end + 1] not in APOSTROPHES
-
-
-APOSTROPHES = ("'", "’")
 
 
 def _worded(phrase: str) -> bool:
