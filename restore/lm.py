@@ -106,7 +106,7 @@ class NgramModel:
     @property
     def vocabulary_size(self) -> int:
         """Words in the vocabulary, the boundary and unknown markers included."""
-        return len(self._ids)
+        return self._size
 
     def word_id(self, token: str) -> int:
         """The id of ``token``, of its lowercase form if only that is known, else ``UNKNOWN``."""

@@ -117,7 +117,7 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
     """
     hopeless = math.log(REPORT_FLOOR / (1.0 - REPORT_FLOOR)) - LM_WEIGHT * LM_CAP * (
         1.0 + POOLED_WEIGHT)
-    if p_spun < 0.5 and math.log(p_spun + 1e-300) - math.log1p(-p_spun) <= hopeless:
+    if p_spun < 0.5 and _log_change_prior(p_spun, 1.0) - _log_keep_prior(p_spun, 0.0) <= hopeless:
         return _Occurrences()  # not even P(s | o) = 1 could make a reading worth reporting
     model = resources.ngram_model()
     longest = resources.spin_phrase_lengths()
@@ -136,9 +136,9 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
                 continue
             hopeful = hopeful_by_entry.get(id(entry))
             if hopeful is None:
-                keep_prior = math.log((1.0 - p_spun) + p_spun * entry.kept)
+                keep_prior = _log_keep_prior(p_spun, entry.kept)
                 hopeful = [(original, channel) for original, channel in entry.originals
-                           if math.log(p_spun * channel + 1e-300) - keep_prior > hopeless]
+                           if _log_change_prior(p_spun, channel) - keep_prior > hopeless]
                 hopeful_by_entry[id(entry)] = hopeful
             if not hopeful:
                 continue
@@ -190,17 +190,27 @@ def _one_line(text: str, start: int, end: int) -> bool:
     return "\n" not in text[start:end] and "\r" not in text[start:end]
 
 
+def _log_keep_prior(p_spun: float, kept: float) -> float:
+    """log P(keep | s) before context: a clean document, or a spinner leaving *s* alone."""
+    return math.log((1.0 - p_spun) + p_spun * kept)
+
+
+def _log_change_prior(p_spun: float, channel: float) -> float:
+    """log P(o | s) before context: a spun document whose spinner wrote *s* for *o*."""
+    return math.log(p_spun * channel + 1e-300)
+
+
 def _choose(text: str, spans: TokenTable, found: _Occurrences, k: int, p_spun: float,
             key: str, count: int, pooled: dict[str, float],
             calibrate: bool) -> Correction | None:
     """The most probable original for occurrence ``k``, if its posterior is worth reporting."""
-    keep_score = math.log((1.0 - p_spun) + p_spun * found.entry[k].kept)
+    keep_score = _log_keep_prior(p_spun, found.entry[k].kept)
     scored = []
     for j in found.options(k):
         original, evidence = found.original[j], found.evidence[j]
         others = ((pooled[f"{key}\t{original}"] - evidence) / (count - 1) if count > 1
                   else 0.0)
-        score = (math.log(p_spun * found.channel[j] + 1e-300)
+        score = (_log_change_prior(p_spun, found.channel[j])
                  + LM_WEIGHT * (evidence + POOLED_WEIGHT * others))
         scored.append((score, found.replacement[j], original, found.channel[j]))
     norm = max(keep_score, *(s for s, *_ in scored))
