@@ -16,6 +16,7 @@ and a calibration table per family: confidence bucket → share of corrections t
 from __future__ import annotations
 
 import argparse
+import bisect
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ from rapidfuzz.distance import Levenshtein
 
 from benchmarks.common import DEFAULT_DATA
 from restore import Correction, Restorer, resources
+from restore.text import TOKEN as RESTORE_TOKEN
+from restore.text import tokens as restore_tokens
 
 TOKEN = regex.compile(r"\w+(?:[’'.,\-]\w+)*|\S")
 SLOT = regex.compile(r"\{([^{}]*)\}")
@@ -178,22 +181,52 @@ def score_pairs(restorer: Restorer, pairs: list[tuple[Path, Path]], clean_is_gol
 
 def _calibrate(totals: Totals, garbled: str, plain: str,
                corrections: tuple[Correction, ...]) -> None:
-    reference = tokens(plain)
-    baseline = Levenshtein.distance(tokens(garbled), reference)
+    judge = Judge(garbled, plain)
     for c in corrections:
         bucket = _bucket(c.confidence)
-        if bucket is None:
+        verdict = judge(c)
+        if bucket is None or verdict is None:
             continue
         tally = totals.calibration.setdefault((c.family, bucket), [0, 0])
         tally[0] += 1
-        tally[1] += is_right(garbled, c, reference, baseline)
+        tally[1] += verdict
 
 
-def is_right(garbled: str, correction: Correction, reference: list[str], baseline: int) -> bool:
-    """Whether applying ``correction`` alone brings ``garbled`` closer to the ``reference``
-    tokens, ``baseline`` being their distance before."""
-    alone = garbled[:correction.start] + correction.replacement + garbled[correction.end:]
-    return Levenshtein.distance(tokens(alone), reference) < baseline
+class Judge:
+    """Whether a correction, applied alone, brings a garbled text closer to its reference
+    (fewer edits of the tokens the families read, :data:`restore.text.TOKEN`: a compound's
+    words count apart, so mending "aud" in "whisky-aud-watcr" counts); ``None`` when the
+    reference does not cover the words it changes (an OCR page's lines that the
+    transcription leaves out), so nothing can be said.
+
+    >>> from restore.model import Correction
+    >>> judge = Judge("tbe cat sat. Junk lnie", "the cat sat.")
+    >>> judge(Correction(0, 3, "tbe", "the", 1.0, "ocr.word", "")), judge(
+    ...     Correction(18, 22, "lnie", "line", 1.0, "ocr.word", ""))
+    (True, None)
+    """
+
+    def __init__(self, garbled: str, reference: str) -> None:
+        self.garbled = garbled
+        self.reference = restore_tokens(reference)
+        found = list(RESTORE_TOKEN.finditer(garbled))
+        self.starts = [m.start() for m in found]
+        self.ends = [m.end() for m in found]
+        garbled_tokens = [m[0] for m in found]
+        self.baseline = Levenshtein.distance(garbled_tokens, self.reference)
+        self.covered = bytearray(len(found))
+        for op in Levenshtein.opcodes(garbled_tokens, self.reference):
+            if op.tag in ("equal", "replace"):
+                self.covered[op.src_start:op.src_end] = b"\x01" * (op.src_end - op.src_start)
+
+    def __call__(self, correction: Correction) -> bool | None:
+        first = bisect.bisect_right(self.ends, correction.start)
+        last = bisect.bisect_left(self.starts, correction.end)
+        if first < last and not any(self.covered[first:last]):
+            return None
+        alone = (self.garbled[:correction.start] + correction.replacement
+                 + self.garbled[correction.end:])
+        return Levenshtein.distance(restore_tokens(alone), self.reference) < self.baseline
 
 
 def find_pairs(directory: Path) -> list[tuple[Path, Path]]:
@@ -260,7 +293,8 @@ def _run(args: argparse.Namespace) -> int:
         calibration += totals.calibration_rows(name)
     print()
     print("Calibration: a correction is right when applying it alone brings the garbled text "
-          "closer to the gold.")
+          "closer to the gold; corrections of words the gold does not cover (OCR lines the "
+          "transcription leaves out) are not counted.")
     print()
     print("| dataset | family | confidence | corrections | right |")
     print("|---|---|---|---:|---:|")

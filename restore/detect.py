@@ -9,8 +9,8 @@ Three cheap signals, each read off one tokenization of the text and turned into 
 - ``artifacts``: tokenizer, quote and numeral damage that edited prose does not contain
   ("do n't", "11, 000", "” The", "2.four"), by matches per 1,000 tokens.
 - ``ocr``: the share of lower-case words the context model has never seen ("tbe", "aud",
-  "tlie"); names and capitalized words do not count, so rare proper nouns do not look
-  garbled.
+  "tlie"), each counted once (:func:`restore.fixes.ocr.ocr_probability`); names and
+  capitalized words do not count, so rare proper nouns do not look garbled.
 
 Thresholds were set on the development data (``benchmarks/detect.py`` reports ROC AUC and
 precision and recall at them): a family whose score is at least ``THRESHOLD`` names the
@@ -34,16 +34,12 @@ import regex
 
 from restore import lm, resources
 from restore.fixes import numerals, spacing
+from restore.fixes.ocr import ocr_probability
 from restore.fixes.spin import spun_probability
 from restore.text import token_table
 
 #: A family's score at or above which it names the label.
 THRESHOLD = 0.5
-#: Share of unseen lower-case words at which the OCR score is one half, and the spread of
-#: the logistic around it (set between the 5th percentile of BLN600 OCR, 1.5%, and the
-#: 95th of its human transcriptions, 0.8%, and of clean BBC news, 0.6%).
-OCR_MIDPOINT = 0.011
-OCR_SPREAD = 0.0015
 #: Artifact matches per 1,000 tokens at which the artifacts score is one half.
 ARTIFACTS_HALF = 1.0
 #: Evidence items kept per family.
@@ -119,18 +115,13 @@ def _artifacts(text: str, tokens: int) -> tuple[float, list[Signal]]:
 def _ocr(text: str, starts: list[int], ends: list[int],
          tokens: list[str]) -> tuple[float, list[Signal]]:
     model = resources.ngram_model()
-    words = unseen = 0
     signals: list[Signal] = []
     shown: set[str] = set()
     for i, token in enumerate(tokens):
-        if not token[0].isalpha():
-            continue
-        words += 1
-        if token[0].islower() and model.word_id(token) == lm.UNKNOWN:
-            unseen += 1
-            if len(signals) < EVIDENCE and token not in shown:
-                shown.add(token)
-                signals.append(Signal("ocr", starts[i], ends[i], token, 1.0))
-    share = unseen / max(words, 1)
-    score = 1.0 / (1.0 + math.exp(-max(min((share - OCR_MIDPOINT) / OCR_SPREAD, 50.0), -50.0)))
-    return score, signals
+        if len(signals) == EVIDENCE:
+            break
+        if (token[0].islower() and token not in shown
+                and model.word_id(token) == lm.UNKNOWN):
+            shown.add(token)
+            signals.append(Signal("ocr", starts[i], ends[i], token, 1.0))
+    return ocr_probability(tokens), signals

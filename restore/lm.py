@@ -123,6 +123,20 @@ class NgramModel:
                 self._token_ids[token] = found
         return found
 
+    def lower_word_counts(self) -> dict[str, int]:
+        """Counts of the vocabulary's words made of letters only, case folded together.
+
+        >>> from restore.resources import ngram_model
+        >>> ngram_model().lower_word_counts()["the"] > 1_000_000
+        True
+        """
+        counts: dict[str, int] = {}
+        for word, index in self._ids.items():
+            if word.isalpha():
+                lower = word.lower()
+                counts[lower] = counts.get(lower, 0) + self._unigrams[index]
+        return counts
+
     def ids(self, tokens: Sequence[str]) -> list[int]:
         """The ids of ``tokens``."""
         return [self.word_id(token) for token in tokens]

@@ -95,6 +95,7 @@ class _Pieces:
 
         One left-to-right sweep over pieces and corrections: linear in their number.
         """
+        corrections = self._joined_within_rewrites(corrections)
         pending = list(reversed(self.pieces))  # a stack: the next piece is at the end
         result: list[_Piece] = []
         position = 0  # offset in the current text of pending[-1]
@@ -130,6 +131,35 @@ class _Pieces:
         result.extend(reversed(pending))
         self.pieces = result
 
+    def _joined_within_rewrites(self, corrections: list[Correction]) -> list[Correction]:
+        """``corrections`` with those that touch one rewritten piece joined into one, so the
+        sweep rewrites each piece once ("comr- euted" → "comr-euted" in one pass, then
+        "comr" → "come" and "euted" → "outed" in the next)."""
+        starts, ends = [], []  # current-text extents of the rewritten pieces
+        offset = 0
+        for piece in self.pieces:
+            length = self._length(piece)
+            if piece.rewrite is not None:
+                starts.append(offset)
+                ends.append(offset + length)
+            offset += length
+        groups: list[list[Correction]] = []
+        group_last = -1  # the last rewritten piece the current group touches
+        for correction in sorted(corrections, key=lambda c: c.start):
+            first = bisect.bisect_right(ends, correction.start)
+            last = bisect.bisect_left(starts, max(correction.end, correction.start + 1)) - 1
+            if groups and first <= last and first <= group_last:
+                groups[-1].append(correction)
+            else:
+                groups.append([correction])
+                group_last = -1
+            group_last = max(group_last, last if first <= last else -1)
+        if all(len(group) == 1 for group in groups):
+            return corrections
+        current = self.text()
+        joined = [group[0] if len(group) == 1 else _joined(current, group) for group in groups]
+        return [c for c in joined if c is not None]
+
     def _length(self, piece: _Piece) -> int:
         return piece.end - piece.start if piece.rewrite is None else len(piece.rewrite)
 
@@ -146,6 +176,23 @@ class _Pieces:
                 min(c.confidence for c in piece.sources), best.rule, "; then ".join(notes),
             ))
         return found
+
+
+def _joined(text: str, group: list[Correction]) -> Correction | None:
+    """One correction doing the work of ``group`` (sorted, non-overlapping) on ``text``;
+    ``None`` if together they change nothing."""
+    start, end = group[0].start, max(c.end for c in group)
+    replacement = apply_corrections(
+        text[start:end],
+        [dataclasses.replace(c, start=c.start - start, end=c.end - start) for c in group])
+    if replacement == text[start:end]:
+        return None
+    best = max(group, key=lambda c: c.confidence)
+    return Correction(
+        start, end, text[start:end], replacement,
+        min(c.confidence for c in group), best.rule,
+        "; ".join(dict.fromkeys(c.note for c in group)),
+    )
 
 
 def resolve(proposals: Iterable[Correction]) -> list[Correction]:

@@ -9,6 +9,7 @@ In an installed wheel the tables live in ``restore/dictionaries``; in a source c
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import os
@@ -19,7 +20,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from symspellpy import SymSpell
+
     from restore.lm import NgramModel
+    from restore.ocr_channel import Channel
 
 
 class DictionaryError(RuntimeError):
@@ -149,14 +153,57 @@ def spin_evidence() -> dict[str, float]:
     }
 
 
+#: (file, format, version) of the calibration tables fitted by ``scripts/calibrate_*.py``.
 SPIN_CALIBRATION = ("spin-calibration.tsv", "restore-spin-calibration", 1)
+OCR_CALIBRATION = ("ocr-calibration.tsv", "restore-ocr-calibration", 1)
 
 
 @functools.cache
-def spin_calibration() -> tuple[tuple[float, ...], tuple[float, ...]]:
-    """The spin family's calibration steps: raw posterior upper bounds and their confidence."""
-    rows = read_table(*SPIN_CALIBRATION)
+def calibration(table: tuple[str, str, int]) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """A family's calibration steps: raw posterior upper bounds and their confidence."""
+    rows = read_table(*table)
     return tuple(float(upper) for upper, _ in rows), tuple(float(c) for _, c in rows)
+
+
+def calibrated(table: tuple[str, str, int], posterior: float) -> float:
+    """The confidence reported for a raw ``posterior``: the share of proposals with such a
+    posterior that were right on unseen development texts (a ``calibration`` table)."""
+    uppers, confidences = calibration(table)
+    return confidences[min(bisect.bisect_left(uppers, posterior), len(uppers) - 1)]
+
+
+OCR_CHANNEL = ("ocr-channel.tsv", "restore-ocr-channel", 1)
+
+
+@functools.cache
+def ocr_channel() -> Channel:
+    """The OCR channel: learned character confusions (``scripts/learn_ocr_channel.py``)."""
+    from restore.ocr_channel import Channel
+
+    return Channel((source, seen, int(confused), int(occurrences))
+                   for source, seen, confused, occurrences in read_table(*OCR_CHANNEL))
+
+
+#: A lower-case word is in the spelling dictionary when the corpus has it this often.
+SPELLING_MIN_COUNT = 20
+
+
+@functools.cache
+def word_counts() -> dict[str, int]:
+    """Corpus counts of lower-case words (letters only), from the context model's unigrams."""
+    return ngram_model().lower_word_counts()
+
+
+@functools.cache
+def spelling_index() -> SymSpell:
+    """A SymSpell index (edit distance 2) of the words seen ``SPELLING_MIN_COUNT`` times."""
+    from symspellpy import SymSpell
+
+    index = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+    for word, count in word_counts().items():
+        if count >= SPELLING_MIN_COUNT:
+            index.create_dictionary_entry(word, count)
+    return index
 
 
 def warm_up() -> None:
@@ -166,4 +213,7 @@ def warm_up() -> None:
     spin_phrases()
     spin_phrase_lengths()
     spin_evidence()
-    spin_calibration()
+    calibration(SPIN_CALIBRATION)
+    calibration(OCR_CALIBRATION)
+    ocr_channel()
+    spelling_index()

@@ -25,7 +25,7 @@ def check_report(text: str, report: Report) -> None:
         assert 0.0 <= c.confidence <= 1.0
         assert c.start > previous_end or (c.start == previous_end and c.start < c.end), c
         previous_end = c.end
-        assert c.rule.split(".")[0] in {"encoding", "spacing", "quotes", "numerals", "spin"}
+        assert c.rule.split(".")[0] in {"encoding", "spacing", "quotes", "numerals", "ocr", "spin"}
 
 
 @given(any_text)

@@ -13,7 +13,7 @@ from restore import explain, restore
 from restore.align import substitutions
 from restore.fixes import spin
 from restore.text import transfer_case
-from scripts import calibrate_spin, mine_spin_maps
+from scripts import calibration, mine_spin_maps
 from tests.conftest import PROJECT
 
 SPUN = ("The corporate stated its income had been buoyed by gross sales abroad, "
@@ -63,7 +63,7 @@ def test_clitics_and_articles_fit_their_place() -> None:
 
 def test_calibration_is_monotone_and_bounded() -> None:
     points = [(i / 100, i % 3 != 0) for i in range(100)] + [(1.0, True)] * 50
-    table = calibrate_spin.isotonic(points, bins=10)
+    table = calibration.isotonic(points, bins=10)
     uppers = [u for u, _ in table]
     shares = [c for _, c in table]
     assert uppers == sorted(set(uppers))

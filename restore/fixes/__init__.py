@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from restore.fixes import encoding, numerals, quotes, spacing, spin
+from restore.fixes import encoding, numerals, ocr, quotes, spacing, spin
 from restore.model import Correction
 
 Family = Callable[[str], list[Correction]]
@@ -22,6 +22,7 @@ FAMILIES: dict[str, tuple[Family, str]] = {
                "curly quotes turned the wrong way or misplaced around punctuation"),
     "numerals": (numerals.propose,
                  "digits a spinner spelled out: 2.four, $zero.16, Qthree, five-0"),
+    "ocr": (ocr.propose, "OCR misreadings in scanned print: tbe, m0ney, tlie, pro- perty, ofthe"),
     "spin": (spin.propose,
              "synonyms a spinner substituted: Safety Council, satellite tv for pc, stated"),
 }

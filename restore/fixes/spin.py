@@ -27,7 +27,6 @@ reported is the posterior calibrated on unseen articles (``spin-calibration.tsv`
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections.abc import Sequence
 
@@ -179,10 +178,8 @@ def spun_probability(words: Sequence[str]) -> float:
 
 
 def calibrated(posterior: float) -> float:
-    """The confidence reported for a raw posterior: the share of proposals with such a
-    posterior that were right on unseen articles (``spin-calibration.tsv``)."""
-    uppers, confidences = resources.spin_calibration()
-    return confidences[min(bisect.bisect_left(uppers, posterior), len(uppers) - 1)]
+    """The confidence reported for a raw posterior (``spin-calibration.tsv``)."""
+    return resources.calibrated(resources.SPIN_CALIBRATION, posterior)
 
 
 def _one_line(text: str, start: int, end: int) -> bool:

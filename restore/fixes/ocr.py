@@ -1,0 +1,340 @@
+"""OCR misreadings corrected: a noisy channel over learned confusions, decided in context.
+
+For each word *w* of a text that reads like OCR output, the candidates are the words the
+engine could have misread as *w*: dictionary words within edit distance two of a non-word
+(SymSpell over the context model's vocabulary), within one of a real word, and those one
+learned confusion away ("tlie" ← "the", "rnoney" ← "money", "m0ney" ← "money"); the two
+words a non-word could be with a lost space ("ofjewellery"); and a word broken by a spaced
+or line-end hyphen or a stray space ("pro- perty", "th e"). Each candidate *c* is scored
+against leaving *w* as it is::
+
+    P(c | w, context) ∝ P(ocr) · P(w | c) · LM(c in context)
+    P(keep | w, context) ∝ (P(clean) + P(ocr) · P(w | w)) · LM(w in context)
+
+``P(w | c)`` is the channel learned from OCR and human transcriptions
+(``ocr-channel.tsv``); ``P(ocr)``, the document's odds of being OCR output at all, comes
+from its share of lower-case words the context model has never seen, so the same word is
+corrected in a scanned page and left alone in clean copy. Real words wrong in context
+("tho court", "lie said") are candidates too; numbers, and capitalized names the model
+knows nothing better for, are left as they are. The confidence reported is the posterior
+calibrated on development pages (``ocr-calibration.tsv``).
+
+>>> text = ("The prisoner was charged witb stealing a watcb from tbe house, and lie said "
+...         "he had been sent by the landlord to see to the blinds. Tlie pro- perty was found.")
+>>> [(c.original, c.replacement) for c in propose(text) if c.confidence >= 0.5]
+... # doctest: +NORMALIZE_WHITESPACE
+[('witb', 'with'), ('watcb', 'watch'), ('tbe', 'the'), ('lie', 'he'), ('Tlie', 'The'),
+ ('pro- perty', 'property')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import functools
+import math
+from collections.abc import Sequence
+
+import regex
+
+from restore import resources
+from restore.lm import UNKNOWN, NgramModel
+from restore.model import Correction
+from restore.text import TokenTable, token_table, tokens, transfer_case
+
+#: A word as OCR reads it: letters and digits together ("m0ney", "bro1ught", "of37"). Only
+#: ASCII: words with other letters ("café", mojibake's "itâ€™s") are left to other families.
+WORD = regex.compile(r"(?<![\p{L}\p{M}\d])[A-Za-z0-9]+(?![\p{L}\p{M}\d])")
+#: Longer words are left as they are: no misreading of a word runs that long.
+MAX_WORD_LENGTH = 30
+#: A word broken by a hyphen and a space or line break, or by a stray space.
+BROKEN_WORD = regex.compile(r"(?<![\p{L}\d-])(\p{L}+)(-[ \t]*(?:\r\n|\r|\n)[ \t]*|-[ \t]+| )"
+                            r"(\p{L}+)(?![\p{L}\d])")
+#: Share of unseen lower-case words (each counted once) at which a text is OCR output with
+#: probability one half, and the spread of the logistic around it: between the 1st
+#: percentile of BLN600 OCR pages (1.0%) and the 99th of their human transcriptions (0.8%)
+#: and of clean BBC news (0.7%).
+OCR_MIDPOINT = 0.011
+OCR_SPREAD = 0.0015
+#: Below this probability of being OCR output a text is left alone: a rare word in clean copy
+#: is the writer's, not a misreading. (A share of unseen words of 1.4%, below the 5th
+#: percentile of the BLN600 OCR pages and above the 95th of clean news.)
+MIN_OCR_PROBABILITY = 0.9
+#: A lower-case word is known (a real word) when the corpus has it this often.
+KNOWN_MIN_COUNT = 5
+#: Each piece of a split or a joined word must be this common.
+PIECE_MIN_COUNT = 50
+#: Channel probability of a lost space ("ofjewellery"), a stray space ("th e") and a word
+#: broken at a line end with a hyphen ("pro- perty": typesetting, not a misreading).
+LOST_SPACE = 0.002
+STRAY_SPACE = 0.002
+HYPHEN_BREAK = 0.3
+#: Candidates scored in context per word, the most probable before context.
+MAX_CANDIDATES = 6
+#: Most the context can say for or against one reading, in nats; less when the word read is
+#: a real word, where the model's modern-news frequencies would overstate the evidence.
+LM_CAP = 20.0
+REAL_WORD_LM_CAP = 15.0
+#: A real word is checked in context only against readings at most this much less probable
+#: before context (channel times corpus frequency, in nats): "lie" against "he", not
+#: "the" against "she".
+REAL_WORD_PRIOR_GAP = 5.0
+#: Raw posterior below which a candidate is not reported at all.
+REPORT_FLOOR = 0.3
+
+
+def propose(text: str) -> list[Correction]:
+    """Corrections of words in ``text`` that OCR misread."""
+    return [
+        dataclasses.replace(c, confidence=resources.calibrated(resources.OCR_CALIBRATION,
+                                                               c.confidence))
+        for c in propose_uncalibrated(text)
+    ]
+
+
+def propose_uncalibrated(text: str) -> list[Correction]:
+    """The corrections of :func:`propose` with the model's raw posterior as confidence."""
+    spans = token_table(text)
+    p_ocr = ocr_probability(spans.texts)
+    if p_ocr < MIN_OCR_PROBABILITY:
+        return []
+    counts = resources.word_counts()
+    joins = []
+    for match in BROKEN_WORD.finditer(text, overlapped=True):
+        found = _join(text, spans, match, counts, p_ocr)
+        if found is not None:
+            joins.append(found)
+    joined = bytearray(len(text) + 1)  # a word inside a broken word is not read on its own
+    for join in (j for j in joins if j.confidence >= 0.5):
+        joined[join.start:join.end] = b"\x01" * (join.end - join.start)
+    corrections = joins
+    for match in WORD.finditer(text):
+        word = match[0]
+        if _leave_alone(word) or joined[match.start()]:
+            continue
+        known, options = _readings(word)
+        if options:
+            found = _choose(text, spans, match.start(), match.end(), known, options, p_ocr)
+            if found is not None:
+                corrections.append(found)
+    return sorted(corrections, key=lambda c: c.start)
+
+
+def ocr_probability(words: Sequence[str]) -> float:
+    """The odds, as a probability, that a text with these tokens is OCR output: from the
+    share of its words that are lower-case words the context model has never seen ("tbe",
+    "aud", "tlie"), each counted once: a misreading rarely repeats, a rare word does.
+
+    >>> ocr_probability("tbe court heard tlie case of tbe prisoner".split()) > 0.99
+    True
+    >>> ocr_probability(("the court heard the case " * 60 + "ariary " * 3).split()) < 0.01
+    True
+    """
+    model = resources.ngram_model()
+    seen = 0
+    unseen: set[str] = set()
+    for token in words:
+        if token[0].isalpha():
+            seen += 1
+            if token[0].islower() and model.word_id(token) == UNKNOWN:
+                unseen.add(token)
+    share = len(unseen) / max(seen, 1)
+    return logistic((share - OCR_MIDPOINT) / OCR_SPREAD)
+
+
+def logistic(x: float) -> float:
+    """1 / (1 + e^-x), clamped so that it never overflows.
+
+    >>> logistic(0.0), logistic(-1e9) < 1e-21, logistic(1e9)
+    (0.5, True, 1.0)
+    """
+    return 1.0 / (1.0 + math.exp(-max(min(x, 50.0), -50.0)))
+
+
+def _leave_alone(word: str) -> bool:
+    """Numbers, numbers with a suffix ("4th", "1870s", "6d"), short all-capital abbreviations,
+    and words too short or too long to say anything about."""
+    if not 2 <= len(word) <= MAX_WORD_LENGTH or word.isdigit() or word[0].isdigit():
+        return True
+    return word.isupper() and len(word) <= 3
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _readings(word: str) -> tuple[bool, tuple[tuple[str, float], ...]]:
+    """Whether ``word`` is a real word, and its readings with their channel log-probability
+    ``log P(word | reading)``, the most probable first. A reading of a real word that the
+    strongest context could not prefer to it is dropped."""
+    counts = resources.word_counts()
+    lower = word.lower()
+    known = lower.isalpha() and counts.get(lower, 0) >= KNOWN_MIN_COUNT
+    channel = resources.ocr_channel()
+    as_read = channel.log_prob(word, word)
+    hopeless = as_read + math.log(REPORT_FLOOR / (1 - REPORT_FLOOR)) - (
+        REAL_WORD_LM_CAP if known else LM_CAP)
+    if known:
+        hopeless = max(hopeless, as_read + math.log(counts[lower]) - REAL_WORD_PRIOR_GAP)
+    scored = []
+    for candidate in _candidates(lower, known):
+        reading = _cased(candidate, word)
+        if " " in candidate:
+            log_channel = math.log(LOST_SPACE) + channel.log_prob(
+                reading.replace(" ", ""), word)
+        else:
+            log_channel = channel.log_prob(reading, word)
+        if _american(candidate) == _american(lower):
+            continue  # "organisation" is how British print spells it, not a misreading
+        prior = sum(math.log(counts.get(piece, 1)) for piece in candidate.split(" "))
+        if log_channel + (prior if known else 0.0) > hopeless:
+            scored.append((log_channel + prior, log_channel, reading))
+    scored.sort(reverse=True)
+    return known, tuple((reading, log_channel)
+                        for _, log_channel, reading in scored[:MAX_CANDIDATES])
+
+
+#: British spellings and their American forms, applied in order to a lower-case word.
+AMERICAN_SPELLING = tuple((regex.compile(pattern), replacement) for pattern, replacement in (
+    (r"is(e|es|ed|ing|ation|ations|er|ers)$", r"iz\1"),
+    (r"ys(e|es|ed|ing)$", r"yz\1"),
+    (r"our(s|ed|ing|able|ite|ites|er|ers)?$", r"or\1"),
+    (r"([^aeiou])tre(s)?$", r"\1ter\2"),
+    (r"([aeiou])ll(ed|ing|er|ers)$", r"\1l\2"),
+    (r"ogue(s)?$", r"og\1"),
+    (r"ence$", r"ense"),
+))
+
+
+def _american(word: str) -> str:
+    """``word`` in American spelling, so that a British spelling is not taken for a misreading.
+
+    >>> _american("organisation"), _american("honour"), _american("travelled")
+    ('organization', 'honor', 'traveled')
+    """
+    for pattern, replacement in AMERICAN_SPELLING:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _candidates(lower: str, known: bool) -> tuple[str, ...]:
+    """Lower-case readings of a lower-cased word: its spelling neighbours, the words one
+    learned confusion away and, for a non-word, the two words it may run together."""
+    from symspellpy import Verbosity
+
+    counts = resources.word_counts()
+    index = resources.spelling_index()
+    found: set[str] = set()
+    if not known:
+        near = index.lookup(lower, Verbosity.CLOSEST, max_edit_distance=2)
+        found.update(suggestion.term for suggestion in near)
+    found.update(c for c in resources.ocr_channel().undo(lower)
+                 if counts.get(c, 0) >= resources.SPELLING_MIN_COUNT)
+    if not known:
+        found.update(_splits(lower, counts))
+    found.discard(lower)
+    return tuple(sorted(found))
+
+
+def _splits(lower: str, counts: dict[str, int]) -> list[str]:
+    """``lower`` as two common words (or a word and a number) that lost the space between."""
+    found = []
+    for i in range(1, len(lower)):
+        left, right = lower[:i], lower[i:]
+        if counts.get(left, 0) < PIECE_MIN_COUNT or (len(left) == 1 and left not in "ai"):
+            continue
+        if right.isdigit() or (counts.get(right, 0) >= PIECE_MIN_COUNT
+                               and (len(right) > 1 or right in "ai")):
+            found.append(f"{left} {right}")
+    return found
+
+
+def _cased(candidate: str, word: str) -> str:
+    """``candidate`` (lower case) in the case OCR made a mess of in ``word``: capitals when
+    most of its letters are, the corpus's usual case for names ("iRussia" → "Russia"), else
+    the case of the first letter."""
+    letters = [ch for ch in word if ch.isalpha()]
+    if len(letters) > 1 and 2 * sum(ch.isupper() for ch in letters) > len(letters):
+        return candidate.upper()
+    if word[0].isupper():
+        return transfer_case(candidate, word[0] + word[1:].lower())
+    model = resources.ngram_model()
+    pieces = [transfer_case(piece, "A") if _usually_capitalized(model, piece) else piece
+              for piece in candidate.split(" ")]
+    return " ".join(pieces)
+
+
+def _usually_capitalized(model: NgramModel, word: str) -> bool:
+    capital, lower = model.word_id(word[:1].upper() + word[1:]), model.word_id(word)
+    if capital == UNKNOWN:
+        return False
+    return lower == UNKNOWN or model.count([capital]) > 2 * model.count([lower])
+
+
+def _context(spans: TokenTable, start: int, end: int) -> tuple[list[str], list[str]]:
+    """The two tokens before ``start`` and the two after ``end``."""
+    before = bisect.bisect_right(spans.ends, start)
+    after = bisect.bisect_left(spans.starts, end)
+    return spans.texts[max(before - 2, 0):before], spans.texts[after:after + 2]
+
+
+def _choose(text: str, spans: TokenTable, start: int, end: int, known: bool,
+            options: tuple[tuple[str, float], ...], p_ocr: float) -> Correction | None:
+    """The most probable reading of ``text[start:end]``, if it is worth reporting."""
+    word = text[start:end]
+    model = resources.ngram_model()
+    left, right = _context(spans, start, end)
+    as_is = model.score_in_context(left, tokens(word), right)
+    channel = resources.ocr_channel()
+    keep = math.log((1.0 - p_ocr) + p_ocr * math.exp(channel.log_prob(word, word)))
+    change_prior = math.log(p_ocr)
+    cap = REAL_WORD_LM_CAP if known else LM_CAP
+    scored = []
+    for reading, log_channel in options:
+        evidence = model.score_in_context(left, tokens(reading), right) - as_is
+        evidence = max(min(evidence, cap), -cap)
+        scored.append((change_prior + log_channel + evidence, reading))
+    return _posterior_correction(text, start, end, keep, scored, "ocr.word",
+                                 f"misread; document is OCR with p={p_ocr:.2f}")
+
+
+def _join(text: str, spans: TokenTable, match: regex.Match[str], counts: dict[str, int],
+          p_ocr: float) -> Correction | None:
+    """``pro- perty`` or ``th e`` as one word, when that word is common and a piece is not."""
+    head, gap, tail = match[1], match[2], match[3]
+    if len(head) + len(tail) > MAX_WORD_LENGTH:
+        return None
+    joined = (head + tail).lower()
+    if counts.get(joined, 0) < PIECE_MIN_COUNT:
+        return None
+    hyphen = gap.startswith("-")
+    if not hyphen and all(counts.get(p.lower(), 0) >= KNOWN_MIN_COUNT for p in (head, tail)):
+        return None  # two real words: a stray space is far less likely than a word boundary
+    start, end = match.start(), match.end()
+    model = resources.ngram_model()
+    left, right = _context(spans, start, end)
+    as_is = model.score_in_context(left, tokens(text[start:end]), right)
+    reading = head + tail
+    evidence = model.score_in_context(left, tokens(reading), right) - as_is
+    evidence = max(min(evidence, LM_CAP), -LM_CAP)
+    if hyphen:
+        change = math.log(HYPHEN_BREAK) + evidence
+        keep = math.log(1.0 - HYPHEN_BREAK)
+        rule, note = "ocr.hyphenation", "word broken at a line end"
+    else:
+        change = math.log(p_ocr * STRAY_SPACE) + evidence
+        keep = math.log(1.0 - p_ocr * STRAY_SPACE)
+        rule, note = "ocr.space", f"stray space; document is OCR with p={p_ocr:.2f}"
+    return _posterior_correction(text, start, end, keep, [(change, reading)], rule, note)
+
+
+def _posterior_correction(text: str, start: int, end: int, keep: float,
+                          scored: list[tuple[float, str]], rule: str,
+                          note: str) -> Correction | None:
+    """The best of ``scored`` (log score, reading) against ``keep``, if its posterior is at
+    least ``REPORT_FLOOR``."""
+    norm = max(keep, *(score for score, _ in scored))
+    total = math.exp(keep - norm) + sum(math.exp(score - norm) for score, _ in scored)
+    score, reading = max(scored)
+    posterior = math.exp(score - norm) / total
+    if posterior < REPORT_FLOOR or reading == text[start:end]:
+        return None
+    return Correction(start, end, text[start:end], reading, posterior, rule, note)

@@ -1,0 +1,66 @@
+"""Calibrate the OCR family's confidence on development pages.
+
+Runs the OCR family on the tuning half of the pairs (every other pair, sorted by name: the
+half ``scripts/learn_ocr_channel.py`` learns the shipped channel from) and scores each
+proposal alone against the human transcription (right when it brings the OCR text closer;
+words the transcription does not cover are not counted: :class:`benchmarks.quality.Judge`).
+An isotonic fit (:func:`scripts.calibration.isotonic`) of right against the family's raw
+posterior gives ``dictionaries/ocr-calibration.tsv``: the confidence the family reports for
+a raw posterior. The other half stays unseen, to measure the family on.
+
+Usage::
+
+    python scripts/calibrate_ocr.py [DIR] [-o dictionaries] [--bins 40]
+
+``DIR`` defaults to ``../shared/data/ocr-dev/bln600``. Deterministic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from benchmarks.quality import Judge, collapse
+from restore import resources
+from restore.fixes import ocr
+from scripts.calibration import isotonic, write_table
+from scripts.learn_ocr_channel import DEFAULT_PAIRS, find_pairs
+
+DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries"
+
+
+def observations(pairs: list[tuple[Path, Path]]) -> list[tuple[float, bool]]:
+    """(raw posterior, right) for every proposal of the OCR family on these pairs."""
+    seen = []
+    for ocr_path, gold_path in pairs:
+        text = ocr_path.read_text(encoding="utf-8", errors="replace")
+        judge = Judge(text, collapse(gold_path.read_text(encoding="utf-8", errors="replace")))
+        for correction in ocr.propose_uncalibrated(text):
+            verdict = judge(correction)
+            if verdict is not None:
+                seen.append((correction.confidence, verdict))
+    return seen
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("directory", nargs="?", type=Path, default=DEFAULT_PAIRS)
+    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--bins", type=int, default=40)
+    args = parser.parse_args(argv)
+    pairs = find_pairs([args.directory], "even")
+    if not pairs:
+        print(f"calibrate_ocr: no pairs in {args.directory}", file=sys.stderr)
+        return 1
+    points = observations(pairs)
+    table = isotonic(points, args.bins)
+    write_table(args.output, resources.OCR_CALIBRATION, table, "scripts/calibrate_ocr.py",
+                f"fitted on {len(points)} proposals over {len(pairs)} even-half pairs of "
+                f"{args.directory.name}; bins={args.bins}")
+    print(f"calibrate_ocr: {len(table)} steps from {len(points)} proposals", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

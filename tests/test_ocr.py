@@ -1,0 +1,112 @@
+"""The OCR family: the learned channel, candidates in context, and what it must leave alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from restore import Config, Restorer, explain
+from restore.fixes import ocr
+from restore.ocr_channel import Channel, confusions
+from scripts import learn_ocr_channel
+
+#: A page as a 19th-century newspaper comes out of OCR: enough misread words that the
+#: document reads as OCR output.
+PAGE = (
+    "The prisoner was charged witb stealing a watcb from tbe house of Mr. Smith, and lie "
+    "said he had been sent by the landlord to see to the blinds. Tlie pro- perty was found "
+    "in a pawnshop in Church-street, and tbe prisoner was remanded for a week."
+)
+
+
+def _ocr_corrections(text: str) -> dict[str, str]:
+    report = Restorer(Config(families=frozenset({"ocr"}))).explain(text)
+    return {c.original: c.replacement for c in report.applied}
+
+
+def test_misread_words_on_an_ocr_page_are_corrected() -> None:
+    fixed = _ocr_corrections(PAGE)
+    assert fixed["witb"] == "with"
+    assert fixed["watcb"] == "watch"
+    assert fixed["tbe"] == "the"
+    assert fixed["Tlie"] == "The"
+    assert fixed["pro- perty"] == "property"
+
+
+def test_a_real_word_wrong_in_context_is_proposed_with_its_confidence() -> None:
+    (lie,) = [c for c in ocr.propose(PAGE) if c.original == "lie"]
+    assert lie.replacement == "he"
+    assert 0.5 <= lie.confidence < 1.0
+
+
+def test_every_correction_keeps_the_bytes_around_it() -> None:
+    text = PAGE.replace(". ", ".\r\n")
+    report = explain(text)
+    for c in report.corrections:
+        assert text[c.start:c.end] == c.original
+        assert 0.0 <= c.confidence <= 1.0
+    assert report.text.count("\r\n") == text.count("\r\n")
+
+
+def test_a_word_broken_at_a_line_end_is_joined_across_any_line_break() -> None:
+    for newline in ("\n", "\r\n", "\r"):
+        text = PAGE.replace("pro- perty", f"pro-{newline}perty")
+        assert _ocr_corrections(text)[f"pro-{newline}perty"] == "property"
+
+
+def test_hyphenated_compounds_are_left_alone() -> None:
+    text = PAGE + " He came to-day to the bed-room of the North-Eastern hotel."
+    assert not any("-" in original and " " not in original and "\n" not in original
+                   for original in _ocr_corrections(text))
+
+
+def test_clean_text_is_not_touched() -> None:
+    clean = ("The prisoner was charged with stealing a watch from the house of Mr. Smith, "
+             "and he said he had been sent by the landlord to see to the blinds.")
+    assert ocr.propose(clean) == []
+
+
+@pytest.mark.parametrize("kept", ["£100", "March 23, 1873", "4th", "1870s", "£5 5s. 6d.",
+                                  "Cunliffe", "M.P."])
+def test_numbers_dates_currency_and_names_are_kept(kept: str) -> None:
+    text = f"{PAGE} The sum of {kept} was named by Mr. Cunliffe."
+    for original in _ocr_corrections(text):
+        assert kept not in original and original not in kept
+
+
+def test_ocr_probability_separates_ocr_from_clean_text() -> None:
+    assert ocr.ocr_probability(PAGE.split()) > 0.9
+    assert ocr.ocr_probability("The court heard the case on Monday .".split()) < 0.01
+
+
+def test_confusions_join_adjacent_edits() -> None:
+    assert confusions("modern", "rnodem") == [("m", "rn"), ("rn", "m")]
+    assert confusions("the", "tlie") == [("h", "li")]
+    assert confusions("watch", "wxatch") == [("w", "wx")]
+    assert confusions("same", "same") == []
+
+
+def test_channel_prefers_learned_confusions() -> None:
+    channel = Channel([("h", "li", 50, 1000), ("e", "c", 30, 3000), ("m", "rn", 20, 1000)])
+    assert channel.log_prob("the", "tlie") > channel.log_prob("the", "tqe")
+    assert channel.log_prob("money", "money") > channel.log_prob("money", "rnoney")
+    assert channel.undo("rnoney") == {"money"}
+
+
+def test_learner_counts_confusions_from_pairs(tmp_path: Path) -> None:
+    (tmp_path / "a.ocr.txt").write_text("tlie court and tlie jury heard tbe case", encoding="utf-8")
+    (tmp_path / "a.gold.txt").write_text("the court and the jury heard the case", encoding="utf-8")
+    out = tmp_path / "out"
+    assert learn_ocr_channel.main([str(tmp_path), "-o", str(out), "--min-count", "1"]) == 0
+    first = (out / "ocr-channel.tsv").read_text(encoding="utf-8")
+    rows = {tuple(line.split("\t")[:3]) for line in first.splitlines()[4:]}
+    assert ("h", "li", "2") in rows and ("h", "b", "1") in rows
+    assert learn_ocr_channel.main([str(tmp_path), "-o", str(out), "--min-count", "1"]) == 0
+    assert (out / "ocr-channel.tsv").read_text(encoding="utf-8") == first
+
+
+def test_learner_says_when_there_are_no_pairs(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert learn_ocr_channel.main([str(tmp_path), "-o", str(tmp_path)]) == 1
+    assert "no X.ocr.txt/X.gold.txt pairs" in capsys.readouterr().err
