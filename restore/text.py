@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -41,8 +42,11 @@ class TokenTable(NamedTuple):
     texts: list[str]
 
 
+@functools.lru_cache(maxsize=2)
 def token_table(text: str) -> TokenTable:
-    """The tokens of ``text`` as a :class:`TokenTable`.
+    """The tokens of ``text`` as a :class:`TokenTable` (shared: do not change its lists).
+
+    The last two texts' tables are kept, so the families of one pass tokenize a text once.
 
     >>> token_table("Hi, you")
     TokenTable(starts=[0, 2, 4], ends=[2, 3, 7], texts=['Hi', ',', 'you'])

@@ -47,9 +47,9 @@ from restore.text import TokenTable, token_table, tokens, transfer_case
 WORD = regex.compile(r"(?<![\p{L}\p{M}\d])[A-Za-z0-9]+(?![\p{L}\p{M}\d])")
 #: Longer words are left as they are: no misreading of a word runs that long.
 MAX_WORD_LENGTH = 30
-#: A word broken by a hyphen and a space or line break, or by a stray space.
-BROKEN_WORD = regex.compile(r"(?<![\p{L}\d-])(\p{L}+)(-[ \t]*(?:\r\n|\r|\n)[ \t]*|-[ \t]+| )"
-                            r"(\p{L}+)(?![\p{L}\d])")
+#: A word broken by a hyphen and a space or line break ("pro- perty", "sub-\nsequently").
+LINE_END_HYPHEN = regex.compile(r"(?<![\p{L}\d-])(\p{L}+)-[ \t]*(?:\r\n|\r|\n|[ \t])[ \t]*"
+                                r"(\p{L}+)(?![\p{L}\d])")
 #: Share of unseen lower-case words (each counted once) at which a text is OCR output with
 #: probability one half, and the spread of the logistic around it: between the 1st
 #: percentile of BLN600 OCR pages (1.0%) and the 99th of their human transcriptions (0.8%)
@@ -70,7 +70,7 @@ LOST_SPACE = 0.002
 STRAY_SPACE = 0.002
 HYPHEN_BREAK = 0.3
 #: Candidates scored in context per word, the most probable before context.
-MAX_CANDIDATES = 6
+MAX_CANDIDATES = 3
 #: Most the context can say for or against one reading, in nats; less when the word read is
 #: a real word, where the model's modern-news frequencies would overstate the evidence.
 LM_CAP = 20.0
@@ -99,22 +99,25 @@ def propose_uncalibrated(text: str) -> list[Correction]:
     if p_ocr < MIN_OCR_PROBABILITY:
         return []
     counts = resources.word_counts()
-    joins = []
-    for match in BROKEN_WORD.finditer(text, overlapped=True):
-        found = _join(text, spans, match, counts, p_ocr)
-        if found is not None:
-            joins.append(found)
+    words = [(m.start(), m.end(), m[0]) for m in WORD.finditer(text)]
+    joins = [
+        _join(text, spans, m.start(), m.end(), m[1], m[2], p_ocr, hyphen=True)
+        for m in LINE_END_HYPHEN.finditer(text, overlapped=True)
+    ]
+    for (start, between, head), (after, end, tail) in zip(words, words[1:], strict=False):
+        if (after == between + 1 and text[between] == " " and head.isalpha() and tail.isalpha()
+                and min(counts.get(head.lower(), 0), counts.get(tail.lower(), 0))
+                < KNOWN_MIN_COUNT):
+            joins.append(_join(text, spans, start, end, head, tail, p_ocr, hyphen=False))
+    corrections = [join for join in joins if join is not None]
     joined = bytearray(len(text) + 1)  # a word inside a broken word is not read on its own
-    for join in (j for j in joins if j.confidence >= 0.5):
-        joined[join.start:join.end] = b"\x01" * (join.end - join.start)
-    corrections = joins
-    for match in WORD.finditer(text):
-        word = match[0]
-        if _leave_alone(word) or joined[match.start()]:
-            continue
+    for join in corrections:
+        if join.confidence >= 0.5:
+            joined[join.start:join.end] = b"\x01" * (join.end - join.start)
+    for start, end, word in words:
         known, options = _readings(word)
-        if options:
-            found = _choose(text, spans, match.start(), match.end(), known, options, p_ocr)
+        if options and not joined[start]:
+            found = _choose(text, spans, start, end, known, options, p_ocr)
             if found is not None:
                 corrections.append(found)
     return sorted(corrections, key=lambda c: c.start)
@@ -163,7 +166,9 @@ def _leave_alone(word: str) -> bool:
 def _readings(word: str) -> tuple[bool, tuple[tuple[str, float], ...]]:
     """Whether ``word`` is a real word, and its readings with their channel log-probability
     ``log P(word | reading)``, the most probable first. A reading of a real word that the
-    strongest context could not prefer to it is dropped."""
+    strongest context could not prefer to it is dropped. Words left alone have none."""
+    if _leave_alone(word):
+        return False, ()
     counts = resources.word_counts()
     lower = word.lower()
     known = lower.isalpha() and counts.get(lower, 0) >= KNOWN_MIN_COUNT
@@ -296,19 +301,15 @@ def _choose(text: str, spans: TokenTable, start: int, end: int, known: bool,
                                  f"misread; document is OCR with p={p_ocr:.2f}")
 
 
-def _join(text: str, spans: TokenTable, match: regex.Match[str], counts: dict[str, int],
-          p_ocr: float) -> Correction | None:
-    """``pro- perty`` or ``th e`` as one word, when that word is common and a piece is not."""
-    head, gap, tail = match[1], match[2], match[3]
+def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: str,
+          p_ocr: float, *, hyphen: bool) -> Correction | None:
+    """``text[start:end]``, the pieces ``head`` and ``tail`` of a word broken by a hyphen at a
+    line end ("pro- perty") or a stray space ("th e"), as one word when that word is common."""
     if len(head) + len(tail) > MAX_WORD_LENGTH:
         return None
     joined = (head + tail).lower()
-    if counts.get(joined, 0) < PIECE_MIN_COUNT:
+    if resources.word_counts().get(joined, 0) < PIECE_MIN_COUNT:
         return None
-    hyphen = gap.startswith("-")
-    if not hyphen and all(counts.get(p.lower(), 0) >= KNOWN_MIN_COUNT for p in (head, tail)):
-        return None  # two real words: a stray space is far less likely than a word boundary
-    start, end = match.start(), match.end()
     model = resources.ngram_model()
     left, right = _context(spans, start, end)
     as_is = model.score_in_context(left, tokens(text[start:end]), right)
