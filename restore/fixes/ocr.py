@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import math
 from collections.abc import Sequence
 
@@ -104,7 +105,7 @@ def propose_uncalibrated(text: str) -> list[Correction]:
         _join(text, spans, m.start(), m.end(), m[1], m[2], p_ocr, hyphen=True)
         for m in LINE_END_HYPHEN.finditer(text, overlapped=True)
     ]
-    for (start, between, head), (after, end, tail) in zip(words, words[1:], strict=False):
+    for (start, between, head), (after, end, tail) in itertools.pairwise(words):
         if (after == between + 1 and text[between] == " " and head.isalpha() and tail.isalpha()
                 and min(counts.get(head.lower(), 0), counts.get(tail.lower(), 0))
                 < KNOWN_MIN_COUNT):
