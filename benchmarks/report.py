@@ -32,6 +32,10 @@ SECTIONS: tuple[tuple[str, str, Callable[[list[str]], int]], ...] = (
      "python -m benchmarks.quality --maps even-half --half odd --only bbc --only seed",
      lambda argv: quality.main([*argv, "--maps", "even-half", "--half", "odd", "--only", "bbc",
                                 "--only", "seed"])),
+    ("OCR on pages it was not tuned on: the odd half of BLN600 (channel and calibration "
+     "come from the even half)",
+     "python -m benchmarks.quality --half odd --only bln600",
+     lambda argv: quality.main([*argv, "--half", "odd", "--only", "bln600"])),
     ("Spin generalization: no mined maps",
      "python -m benchmarks.quality --maps none --only bbc --only seed",
      lambda argv: quality.main([*argv, "--maps", "none", "--only", "bbc", "--only", "seed"])),

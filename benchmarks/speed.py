@@ -147,19 +147,22 @@ def main(argv: list[str] | None = None) -> int:
                   f"{peer_words:,.0f} | {_ratio(peer_mb, mb)} |", flush=True)
 
     cold = statistics.median(float(fresh_process(COLD_START)) for _ in range(5))
-    spun_file = args.chart.with_name("_speed_spun_input.txt")
-    spun_file.write_text(texts["spun news"], encoding="utf-8")
-    try:
-        rss_mb = int(fresh_process(PEAK_RSS, str(spun_file))) / 1024
-    finally:
-        spun_file.unlink()
+    peaks = {}
+    for name in ("spun news", "OCR text"):
+        input_file = args.chart.with_name("_speed_input.txt")
+        input_file.write_text(texts[name], encoding="utf-8")
+        try:
+            peaks[name] = int(fresh_process(PEAK_RSS, str(input_file))) / 1024
+        finally:
+            input_file.unlink()
     print()
     print("| measure | value | target |")
     print("|---|---:|---:|")
     print(f"| cold start (import + first call, fresh process, median of 5) | {cold:.2f} s "
           "| ≤ 1 s |")
-    print(f"| peak RSS restoring 1 MiB of spun news (fresh process) | {rss_mb:.0f} MB "
-          "| ≤ 400 MB |")
+    for name, peak in peaks.items():
+        print(f"| peak RSS restoring 1 MiB of {name} (fresh process) | {peak:.0f} MB "
+              "| ≤ 400 MB |")
 
     print()
     print("| input | size | seconds | seconds per MB |")
