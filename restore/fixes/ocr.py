@@ -72,6 +72,8 @@ STRAY_SPACE = 0.002
 HYPHEN_BREAK = 0.3
 #: Candidates scored in context per word, the most probable before context.
 MAX_CANDIDATES = 3
+#: Weight of the context model's evidence against the channel's.
+LM_WEIGHT = 1.3
 #: Most the context can say for or against one reading, in nats; less when the word read is
 #: a real word, where the model's modern-news frequencies would overstate the evidence.
 LM_CAP = 20.0
@@ -82,6 +84,9 @@ REAL_WORD_LM_CAP = 15.0
 REAL_WORD_PRIOR_GAP = 5.0
 #: Raw posterior below which a candidate is not reported at all.
 REPORT_FLOOR = 0.3
+#: The raw score handed to calibration is logistic(log-odds / RAW_SCALE): monotone in the
+#: posterior, but not rounded to 1 where the evidence is overwhelming.
+RAW_SCALE = 10.0
 
 
 def propose(text: str) -> list[Correction]:
@@ -94,7 +99,8 @@ def propose(text: str) -> list[Correction]:
 
 
 def propose_uncalibrated(text: str) -> list[Correction]:
-    """The corrections of :func:`propose` with the model's raw posterior as confidence."""
+    """The corrections of :func:`propose` with the model's raw score (monotone in its
+    posterior) as confidence."""
     spans = token_table(text)
     p_ocr = ocr_probability(spans.texts)
     if p_ocr < MIN_OCR_PROBABILITY:
@@ -296,7 +302,7 @@ def _choose(text: str, spans: TokenTable, start: int, end: int, known: bool,
     scored = []
     for reading, log_channel in options:
         evidence = model.score_in_context(left, tokens(reading), right) - as_is
-        evidence = max(min(evidence, cap), -cap)
+        evidence = LM_WEIGHT * max(min(evidence, cap), -cap)
         scored.append((change_prior + log_channel + evidence, reading))
     return _posterior_correction(text, start, end, keep, scored, "ocr.word",
                                  f"misread; document is OCR with p={p_ocr:.2f}")
@@ -316,7 +322,7 @@ def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: s
     as_is = model.score_in_context(left, tokens(text[start:end]), right)
     reading = head + tail
     evidence = model.score_in_context(left, tokens(reading), right) - as_is
-    evidence = max(min(evidence, LM_CAP), -LM_CAP)
+    evidence = LM_WEIGHT * max(min(evidence, LM_CAP), -LM_CAP)
     if hyphen:
         change = math.log(HYPHEN_BREAK) + evidence
         keep = math.log(1.0 - HYPHEN_BREAK)
@@ -332,11 +338,14 @@ def _posterior_correction(text: str, start: int, end: int, keep: float,
                           scored: list[tuple[float, str]], rule: str,
                           note: str) -> Correction | None:
     """The best of ``scored`` (log score, reading) against ``keep``, if its posterior is at
-    least ``REPORT_FLOOR``."""
-    norm = max(keep, *(score for score, _ in scored))
-    total = math.exp(keep - norm) + sum(math.exp(score - norm) for score, _ in scored)
+    least ``REPORT_FLOOR``, with its raw score: the posterior's log-odds squashed by
+    ``RAW_SCALE``, which keeps apart what the posterior itself rounds to 1."""
     score, reading = max(scored)
-    posterior = math.exp(score - norm) / total
-    if posterior < REPORT_FLOOR or reading == text[start:end]:
+    others = [keep, *(other for other, _ in scored)]
+    others.remove(score)
+    norm = max(others)
+    log_odds = score - norm - math.log(sum(math.exp(other - norm) for other in others))
+    if log_odds < math.log(REPORT_FLOOR / (1.0 - REPORT_FLOOR)) or reading == text[start:end]:
         return None
-    return Correction(start, end, text[start:end], reading, posterior, rule, note)
+    return Correction(start, end, text[start:end], reading, logistic(log_odds / RAW_SCALE), rule,
+                      note)
