@@ -21,7 +21,7 @@ from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from benchmarks import detect, lm, parallel, quality, speed
+from benchmarks import detect, fuzz, lm, parallel, quality, speed
 from benchmarks.common import DEFAULT_DATA, PROJECT
 
 PACKAGES = ("restore", "symspellpy", "rapidfuzz", "regex", "wordfreq", "ftfy", "pyspellchecker",
@@ -43,6 +43,8 @@ SECTIONS: tuple[tuple[str, str, Callable[[list[str]], int]], ...] = (
     ("Detection", "python -m benchmarks.detect", detect.main),
     ("Speed and memory", "python -m benchmarks.speed", speed.main),
     ("Parallel command", "python -m benchmarks.parallel", parallel.main),
+    ("Fuzzing the API for a minute", "python -m benchmarks.fuzz --seconds 60",
+     lambda argv: fuzz.main([*argv, "--seconds", "60"])),
 )
 
 
