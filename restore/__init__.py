@@ -11,12 +11,13 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from restore import pipeline
 from restore.detect import Detection, Signal, detect
 from restore.model import DEFAULT_MIN_CONFIDENCE, Config, Correction, Report
 from restore.pipeline import apply_corrections
+from restore.windows import window_end
 
 __version__ = "0.1.0"
 
@@ -82,6 +83,28 @@ class Restorer:
     def restore(self, text: str) -> str:
         """The restored text."""
         return self.explain(text).text
+
+    def restore_stream(self, chunks: Iterable[str]) -> Iterator[str]:
+        """Restore text that arrives in pieces (a file read chunk by chunk), window by window.
+
+        Joined, the pieces yielded are exactly ``self.restore("".join(chunks))``, while no more
+        than one window (``config.window`` characters) and one chunk are held at a time.
+
+        >>> r = Restorer(Config(window=40))
+        >>> chunks = ["We do n't know.\\n\\nThey ca", "n't stay.\\n"]
+        >>> "".join(r.restore_stream(chunks)) == r.restore("".join(chunks))
+        True
+        """
+        window = self.config.window
+        buffer = ""
+        for chunk in chunks:
+            buffer += _check_text(chunk, "restore_stream")
+            while len(buffer) > window:
+                end = window_end(buffer, 0, window)
+                yield pipeline.run_document(buffer[:end], self.config).text
+                buffer = buffer[end:]
+        if buffer:
+            yield pipeline.run_document(buffer, self.config).text
 
 
 @functools.lru_cache(maxsize=32)

@@ -87,6 +87,8 @@ class Config:
 
     ``min_confidence``: corrections below it are reported, not applied (default 0.8).
     ``families``: the families to run, by name; ``None`` (the default) runs them all.
+    ``window``: a longer text is restored as a sequence of documents of at most this many
+    characters, cut at paragraph or line boundaries (:mod:`restore.windows`).
 
     >>> Config(min_confidence=0.9, families=frozenset({"spacing"})).min_confidence
     0.9
@@ -94,10 +96,13 @@ class Config:
 
     min_confidence: float = DEFAULT_MIN_CONFIDENCE
     families: frozenset[str] | None = field(default=None)
+    window: int = 1 << 20
 
     def __post_init__(self) -> None:
         if not (math.isfinite(self.min_confidence) and 0.0 <= self.min_confidence <= 1.0):
             raise ValueError(f"min_confidence must be in [0, 1], got {self.min_confidence}")
+        if isinstance(self.window, bool) or not isinstance(self.window, int) or self.window < 2:
+            raise ValueError(f"window must be an int of at least 2 characters, got {self.window!r}")
         if self.families is not None:
             if isinstance(self.families, str):
                 raise TypeError("families must be a collection of family names, not a str")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from restore.fixes import FAMILIES
 from restore.model import Config, Correction, Report
+from restore.windows import windows
 
 
 def check_families(names: Iterable[str]) -> frozenset[str]:
@@ -28,6 +29,38 @@ MAX_PASSES = 4
 
 
 def run(text: str, config: Config) -> Report:
+    """Restore ``text``, window by window when it is longer than ``config.window``.
+
+    Each window is a document of its own (:mod:`restore.windows`); the corrections of every
+    window are reported on the whole input.
+    """
+    if len(text) <= config.window:
+        return run_document(text, config)
+    pieces: list[str] = []
+    corrections: list[Correction] = []
+    for start, end in windows(text, config.window):
+        report = run_document(text[start:end], config)
+        pieces.append(report.text)
+        for c in report.corrections:
+            placed = dataclasses.replace(c, start=c.start + start, end=c.end + start)
+            if corrections and corrections[-1].start == placed.start:
+                placed = _one_insertion(corrections.pop(), placed)
+            corrections.append(placed)
+    return Report("".join(pieces), tuple(corrections))
+
+
+def _one_insertion(first: Correction, second: Correction) -> Correction:
+    """An insertion ending one window and a correction starting the next at the same point,
+    as one: both applied become one edit; otherwise the applied one (or the first) stands."""
+    if first.applied and second.applied:
+        return Correction(second.start, second.end, second.original,
+                          first.replacement + second.replacement,
+                          min(first.confidence, second.confidence), first.rule,
+                          f"{first.note}; then {second.note}")
+    return second if second.applied else first
+
+
+def run_document(text: str, config: Config) -> Report:
     """Propose, resolve and apply until nothing changes; report corrections on the input.
 
     A correction that lost to an overlapping one may apply once the winner is in place, so
