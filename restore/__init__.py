@@ -95,16 +95,20 @@ class Restorer:
         >>> "".join(r.restore_stream(chunks)) == r.restore("".join(chunks))
         True
         """
+        return (report.text for report in self.explain_stream(chunks))
+
+    def explain_stream(self, chunks: Iterable[str]) -> Iterator[Report]:
+        """:meth:`restore_stream`, with the report of each window (offsets in the window)."""
         window = self.config.window
         buffer = ""
         for chunk in chunks:
             buffer += _check_text(chunk, "restore_stream")
             while len(buffer) > window:
                 end = window_end(buffer, 0, window)
-                yield pipeline.run_document(buffer[:end], self.config).text
+                yield pipeline.run_document(buffer[:end], self.config)
                 buffer = buffer[end:]
         if buffer:
-            yield pipeline.run_document(buffer, self.config).text
+            yield pipeline.run_document(buffer, self.config)
 
 
 @functools.lru_cache(maxsize=32)

@@ -11,18 +11,20 @@ loading the dictionaries once, and yields the results in input order, so the out
 from __future__ import annotations
 
 import bisect
+import codecs
 import difflib
 import fnmatch
 import json
 import os
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
-from restore.atomic import write_atomically
+from restore.atomic import AtomicWriter, write_atomically
 from restore.detect import Detection, detect
 from restore.model import Config, Correction, Report
 from restore.resources import warm_up
@@ -55,6 +57,16 @@ class Outcome:
     error: str | None = None
     applied: int = 0
     stats: str | None = None
+    #: A file holding the output instead (a large input restored as a stream): the caller
+    #: copies it out and removes it.
+    spool: str | None = None
+
+
+#: Files larger than this (bytes) are restored as a stream, window by window, in bounded
+#: memory; standard input and smaller files are read whole.
+STREAM_ABOVE = 8 << 20
+#: Bytes read at a time when streaming.
+READ_SIZE = 1 << 20
 
 
 def read_text(name: str) -> str:
@@ -65,24 +77,65 @@ def read_text(name: str) -> str:
         else:
             with open(name, "rb") as handle:
                 data = handle.read()
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory (use -r to restore the files in it)") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
     except OSError as error:
-        raise InputError(f"{name}: cannot read: {error.strerror or error}") from None
-    nul = data.find(b"\x00")
-    if nul != -1:
-        raise InputError(f"{name}: binary file (NUL byte at offset {nul}), not restored")
+        raise _read_error(name, error) from None
+    _check_bytes(name, data, 0)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise InputError(
-            f"{name}: not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}), "
-            f"not restored"
-        ) from None
+        raise _not_utf8(name, data, error, 0) from None
+
+
+def read_chunks(name: str) -> Iterator[str]:
+    """The decoded contents of the file ``name`` in pieces of about ``READ_SIZE`` bytes.
+
+    The whole file is checked first (NUL bytes, UTF-8), so an :class:`InputError` comes
+    before any piece: nothing is written from a file that cannot be restored whole.
+    """
+    for _ in _decoded(name):
+        pass
+    return _decoded(name)
+
+
+def _decoded(name: str) -> Iterator[str]:
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0
+    try:
+        with open(name, "rb") as handle:
+            while data := handle.read(READ_SIZE):
+                _check_bytes(name, data, offset)
+                try:
+                    yield decoder.decode(data)
+                except UnicodeDecodeError as error:
+                    raise _not_utf8(name, data, error, offset) from None
+                offset += len(data)
+        try:
+            yield decoder.decode(b"", final=True)
+        except UnicodeDecodeError as error:
+            raise _not_utf8(name, error.object, error, offset - len(error.object)) from None
+    except OSError as error:
+        raise _read_error(name, error) from None
+
+
+def _read_error(name: str, error: OSError) -> InputError:
+    if isinstance(error, FileNotFoundError):
+        return InputError(f"{name}: no such file")
+    if isinstance(error, IsADirectoryError):
+        return InputError(f"{name}: is a directory (use -r to restore the files in it)")
+    if isinstance(error, PermissionError):
+        return InputError(f"{name}: permission denied")
+    return InputError(f"{name}: cannot read: {error.strerror or error}")
+
+
+def _check_bytes(name: str, data: bytes, offset: int) -> None:
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise InputError(f"{name}: binary file (NUL byte at offset {offset + nul}), not restored")
+
+
+def _not_utf8(name: str, data: bytes, error: UnicodeDecodeError, offset: int) -> InputError:
+    return InputError(f"{name}: not valid UTF-8 (byte 0x{data[error.start]:02x} at offset "
+                      f"{offset + error.start}), not restored")
 
 
 def process_file(job: Job, name: str, text: str | None = None) -> Outcome:
@@ -90,6 +143,8 @@ def process_file(job: Job, name: str, text: str | None = None) -> Outcome:
     from restore import Restorer
 
     try:
+        if text is None and job.mode == "text" and _size(name) > STREAM_ABOVE:
+            return _stream_file(job, name)
         if text is None:
             text = read_text(name)
         if job.mode.startswith("detect"):
@@ -108,6 +163,57 @@ def process_file(job: Job, name: str, text: str | None = None) -> Outcome:
     else:
         output = "" if job.in_place else report.text
     return Outcome(name, output, applied=len(report.applied), stats=stats_line(name, report))
+
+
+def _size(name: str) -> int:
+    try:
+        return os.path.getsize(name)
+    except OSError:
+        return 0  # reading it says why
+
+
+def _stream_file(job: Job, name: str) -> Outcome:
+    """Restore a large file window by window: in place, or into a spool file for the caller."""
+    from restore import Restorer
+
+    chunks = read_chunks(name)
+    tally = _Tally()
+    restorer = Restorer(job.config)
+    if job.in_place:
+        with AtomicWriter(name) as writer:
+            for report in restorer.explain_stream(chunks):
+                writer.write(report.text.encode("utf-8"))
+                tally.add(report)
+            if not tally.applied:
+                writer.discard()
+        return Outcome(name, applied=sum(tally.applied.values()), stats=tally.line(name))
+    with tempfile.NamedTemporaryFile("wb", prefix="restore-", suffix=".out",
+                                     delete=False) as spool:
+        try:
+            for report in restorer.explain_stream(chunks):
+                spool.write(report.text.encode("utf-8"))
+                tally.add(report)
+        except BaseException:
+            spool.close()
+            os.unlink(spool.name)
+            raise
+    return Outcome(name, applied=sum(tally.applied.values()), stats=tally.line(name),
+                   spool=spool.name)
+
+
+class _Tally:
+    """Corrections counted window by window, for a stream's statistics line."""
+
+    def __init__(self) -> None:
+        self.applied: Counter[str] = Counter()
+        self.suggested = 0
+
+    def add(self, report: Report) -> None:
+        self.applied.update(c.rule for c in report.applied)
+        self.suggested += len(report.suggested)
+
+    def line(self, name: str) -> str:
+        return _stats(name, self.applied, self.suggested)
 
 
 def process_record(job: Job, field: str, key: str, where: str, line: str) -> Outcome:
@@ -180,10 +286,13 @@ def unified_diff(name: str, text: str, report: Report) -> str:
 
 def stats_line(name: str, report: Report) -> str:
     """``restore: NAME: N applied, M suggested (rule n, ...)``."""
-    rules = Counter(c.rule for c in report.applied)
-    detail = ", ".join(f"{rule} {n}" for rule, n in sorted(rules.items()))
-    return (f"restore: {name}: {len(report.applied)} applied, "
-            f"{len(report.suggested)} suggested" + (f" ({detail})" if detail else ""))
+    return _stats(name, Counter(c.rule for c in report.applied), len(report.suggested))
+
+
+def _stats(name: str, applied: Counter[str], suggested: int) -> str:
+    detail = ", ".join(f"{rule} {n}" for rule, n in sorted(applied.items()))
+    return (f"restore: {name}: {sum(applied.values())} applied, {suggested} suggested"
+            + (f" ({detail})" if detail else ""))
 
 
 def detection_line(name: str, detection: Detection, as_json: bool) -> str:

@@ -18,6 +18,7 @@ from typing import BinaryIO, NoReturn
 from restore import Config, __version__, families
 from restore.atomic import write_atomically
 from restore.batch import (
+    READ_SIZE,
     STDIN,
     InputError,
     Job,
@@ -200,6 +201,8 @@ def _run(args: argparse.Namespace, out: BinaryIO) -> int:
         if outcome.output:
             out.write(outcome.output.encode("utf-8"))
             out.flush()
+        if outcome.spool:
+            _copy_out(outcome.spool, out)
         applied += outcome.applied
         if args.stats and outcome.stats:
             print(outcome.stats, file=sys.stderr)
@@ -207,6 +210,16 @@ def _run(args: argparse.Namespace, out: BinaryIO) -> int:
         print(f"restore: {len(tasks)} files, {applied} corrections applied, {failed} failed",
               file=sys.stderr)
     return status
+
+
+def _copy_out(spool: str, out: BinaryIO) -> None:
+    """Copy a large file's restored text to ``out`` and remove the spool file."""
+    try:
+        with open(spool, "rb") as handle:
+            shutil.copyfileobj(handle, out, READ_SIZE)
+        out.flush()
+    finally:
+        os.unlink(spool)
 
 
 def _process_task(job: Job, task: tuple[str, str | None]) -> Outcome:
