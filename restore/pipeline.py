@@ -197,9 +197,21 @@ class _Pieces:
         return piece.end - piece.start if piece.rewrite is None else len(piece.rewrite)
 
     def corrections(self) -> list[Correction]:
-        """One correction on the original text per rewritten piece."""
-        found = []
+        """One correction on the original text per rewritten piece; an insertion and the
+        rewrite that starts where it stands make one (two edits at one point cannot both be
+        applied)."""
+        merged: list[_Piece] = []
         for piece in self.pieces:
+            if piece.rewrite is None:
+                continue
+            last = merged[-1] if merged else None
+            if last is not None and last.start == last.end == piece.start:
+                merged[-1] = _Piece(piece.start, piece.end, f"{last.rewrite}{piece.rewrite}",
+                                    last.sources + piece.sources)
+            else:
+                merged.append(piece)
+        found = []
+        for piece in merged:
             if piece.rewrite is None or piece.rewrite == self.original[piece.start:piece.end]:
                 continue
             best = max(piece.sources, key=lambda c: c.confidence)

@@ -32,3 +32,14 @@ def test_edits_in_different_pieces_stay_apart() -> None:
     pieces.apply([_fix(current, 12, 15, "the"), _fix(current, 4, 7, "cats")])
     assert pieces.text() == "the cats and the dog"
     assert [(c.start, c.end) for c in pieces.corrections()] == [(0, 3), (4, 7), (12, 15)]
+
+
+def test_an_insertion_and_a_rewrite_at_one_point_report_as_one_correction() -> None:
+    # Found by benchmarks/fuzz.py: mojibake, then a spelled-out score, met at one offset.
+    from restore import explain
+
+    text = "â€™’five-0â€™"
+    report = explain(text)
+    assert apply_corrections(text, report.corrections) == report.text == "’’5-0’"
+    starts = [c.start for c in report.corrections]
+    assert len(starts) == len(set(starts))
