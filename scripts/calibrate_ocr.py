@@ -21,26 +21,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from benchmarks.quality import Judge, collapse
 from restore import resources
 from restore.fixes import ocr
-from scripts.calibration import isotonic, write_table
+from scripts.calibration import isotonic, observations, write_table
 from scripts.learn_ocr_channel import DEFAULT_PAIRS, find_pairs
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries"
-
-
-def observations(pairs: list[tuple[Path, Path]]) -> list[tuple[float, bool]]:
-    """(raw posterior, right) for every proposal of the OCR family on these pairs."""
-    seen = []
-    for ocr_path, gold_path in pairs:
-        text = ocr_path.read_text(encoding="utf-8", errors="replace")
-        judge = Judge(text, collapse(gold_path.read_text(encoding="utf-8", errors="replace")))
-        for correction in ocr.propose_uncalibrated(text):
-            verdict = judge(correction)
-            if verdict is not None:
-                seen.append((correction.confidence, verdict))
-    return seen
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     if not pairs:
         print(f"calibrate_ocr: no pairs in {args.directory}", file=sys.stderr)
         return 1
-    points = observations(pairs)
+    points = observations(pairs, ocr.propose_uncalibrated)
     table = isotonic(points, args.bins)
     write_table(args.output, resources.OCR_CALIBRATION, table, "scripts/calibrate_ocr.py",
                 f"fitted on {len(points)} proposals over {len(pairs)} even-half pairs of "

@@ -21,26 +21,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from benchmarks.quality import Judge
 from restore import resources
 from restore.fixes import spin
 from scripts import mine_spin_maps
-from scripts.calibration import isotonic, write_table
+from scripts.calibration import isotonic, observations, write_table
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries"
-
-
-def observations(pairs: list[tuple[Path, Path]]) -> list[tuple[float, bool]]:
-    """(raw posterior, right) for every proposal of the spin family on these pairs."""
-    seen = []
-    for spun_path, original_path in pairs:
-        spun = spun_path.read_text(encoding="utf-8")
-        judge = Judge(spun, original_path.read_text(encoding="utf-8"))
-        for correction in spin.propose_uncalibrated(spun):
-            verdict = judge(correction)
-            if verdict is not None:
-                seen.append((correction.confidence, verdict))
-    return seen
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -54,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"calibrate_spin: no pairs in {args.directory}", file=sys.stderr)
         return 1
     with mine_spin_maps.half_mined(args.directory):
-        points = observations(pairs)
+        points = observations(pairs, spin.propose_uncalibrated)
     table = isotonic(points, args.bins)
     write_table(args.output, resources.SPIN_CALIBRATION, table, "scripts/calibrate_spin.py",
                 f"fitted on {len(points)} proposals over {len(pairs)} odd-half pairs of "

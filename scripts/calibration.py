@@ -2,7 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+
+from benchmarks.quality import Judge
+from restore.model import Correction
+
+
+def observations(pairs: list[tuple[Path, Path]],
+                 propose: Callable[[str], list[Correction]]) -> list[tuple[float, bool]]:
+    """(raw score, right) for every proposal of a family's uncalibrated ``propose`` on the
+    ``(garbled, source)`` pairs; proposals the source does not cover are left out
+    (:class:`benchmarks.quality.Judge`)."""
+    seen = []
+    for garbled_path, source_path in pairs:
+        garbled = garbled_path.read_text(encoding="utf-8", errors="replace")
+        judge = Judge(garbled, source_path.read_text(encoding="utf-8", errors="replace"))
+        for correction in propose(garbled):
+            verdict = judge(correction)
+            if verdict is not None:
+                seen.append((correction.confidence, verdict))
+    return seen
 
 
 def isotonic(points: list[tuple[float, bool]], bins: int) -> list[tuple[float, float]]:
@@ -35,6 +55,7 @@ def write_table(directory: Path, table_spec: tuple[str, str, int],
                 table: list[tuple[float, float]], script: str, source: str) -> None:
     """Write a calibration ``table`` as the dictionary ``table_spec`` names."""
     name, file_format, version = table_spec
+    directory.mkdir(parents=True, exist_ok=True)
     (directory / name).write_text("\n".join([
         f"# {file_format}\tv{version}",
         f"# source: {source}; built by {script}",

@@ -34,6 +34,7 @@ from restore.align import substitutions
 from restore.fixes.ocr import WORD
 from restore.ocr_channel import MAX_SEEN, MAX_SOURCE, confusions, substrings
 from restore.resources import OCR_CHANNEL
+from scripts import pairs
 
 DEFAULT_PAIRS = (Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ocr-dev"
                  / "bln600")
@@ -43,16 +44,8 @@ MAX_DISTANCE = 0.5
 
 
 def find_pairs(directories: list[Path], half: str | None) -> list[tuple[Path, Path]]:
-    """The ``(ocr, gold)`` pairs in ``directories``, sorted by name, one ``half`` if given."""
-    pairs = []
-    for directory in directories:
-        for ocr in sorted(directory.glob("*.ocr.txt")):
-            gold = ocr.with_name(ocr.name[: -len(".ocr.txt")] + ".gold.txt")
-            if gold.is_file():
-                pairs.append((ocr, gold))
-    if half is not None:
-        pairs = pairs[0 if half == "even" else 1::2]
-    return pairs
+    """The ``(X.ocr.txt, X.gold.txt)`` pairs in ``directories`` (one ``half`` if given)."""
+    return pairs.find_pairs(directories, half, pairs.OCR)
 
 
 def word_pairs(ocr: str, gold: str) -> list[tuple[str, str]]:

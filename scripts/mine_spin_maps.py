@@ -43,6 +43,7 @@ from restore.align import substitutions
 from restore.fixes.spin import APOSTROPHES
 from restore.resources import SPIN_EVIDENCE, SPIN_PHRASES
 from restore.text import token_table, tokens, transfer_case
+from scripts import pairs
 
 DEFAULT_PAIRS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "spun-dev" / "bbc"
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries"
@@ -83,15 +84,8 @@ def _forget_spin_tables() -> None:
 
 
 def find_pairs(directories: list[Path], half: str | None) -> list[tuple[Path, Path]]:
-    pairs = []
-    for directory in directories:
-        for spun in sorted(directory.glob("*.spun.txt")):
-            original = spun.with_name(spun.name.replace(".spun.txt", ".orig.txt"))
-            if original.is_file():
-                pairs.append((spun, original))
-    if half is not None:
-        pairs = pairs[0 if half == "even" else 1::2]
-    return pairs
+    """The ``(X.spun.txt, X.orig.txt)`` pairs in ``directories`` (one ``half`` if given)."""
+    return pairs.find_pairs(directories, half, pairs.SPUN)
 
 
 def candidate_pairs(spun: str, original: str, max_tokens: int,
