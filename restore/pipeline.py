@@ -44,20 +44,20 @@ def run(text: str, config: Config) -> Report:
         for c in report.corrections:
             placed = dataclasses.replace(c, start=c.start + start, end=c.end + start)
             if corrections and corrections[-1].start == placed.start:
-                placed = _one_insertion(corrections.pop(), placed)
-            corrections.append(placed)
+                corrections.extend(_at_one_point(text, corrections.pop(), placed))
+            else:
+                corrections.append(placed)
     return Report("".join(pieces), tuple(corrections))
 
 
-def _one_insertion(first: Correction, second: Correction) -> Correction:
+def _at_one_point(text: str, first: Correction, second: Correction) -> list[Correction]:
     """An insertion ending one window and a correction starting the next at the same point,
-    as one: both applied become one edit; otherwise the applied one (or the first) stands."""
+    as one: both applied become one edit (:func:`_joined`; none if they cancel); otherwise
+    the applied one (or the first) stands."""
     if first.applied and second.applied:
-        return Correction(second.start, second.end, second.original,
-                          first.replacement + second.replacement,
-                          min(first.confidence, second.confidence), first.rule,
-                          f"{first.note}; then {second.note}")
-    return second if second.applied else first
+        joined = _joined(text, [first, second])
+        return [] if joined is None else [joined]
+    return [second if second.applied else first]
 
 
 def run_document(text: str, config: Config) -> Report:
