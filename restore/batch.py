@@ -176,23 +176,18 @@ def _stream_file(job: Job, name: str) -> Outcome:
     """Restore a large file window by window: in place, or into a spool file for the caller."""
     from restore import Restorer
 
-    chunks = read_chunks(name)
+    reports = Restorer(job.config).explain_stream(read_chunks(name))
     tally = _Tally()
-    restorer = Restorer(job.config)
     if job.in_place:
         with AtomicWriter(name) as writer:
-            for report in restorer.explain_stream(chunks):
-                writer.write(report.text.encode("utf-8"))
-                tally.add(report)
+            tally.write(reports, writer.write)
             if not tally.applied:
                 writer.discard()
         return Outcome(name, applied=sum(tally.applied.values()), stats=tally.line(name))
     with tempfile.NamedTemporaryFile("wb", prefix="restore-", suffix=".out",
                                      delete=False) as spool:
         try:
-            for report in restorer.explain_stream(chunks):
-                spool.write(report.text.encode("utf-8"))
-                tally.add(report)
+            tally.write(reports, spool.write)
         except BaseException:
             spool.close()
             os.unlink(spool.name)
@@ -202,15 +197,19 @@ def _stream_file(job: Job, name: str) -> Outcome:
 
 
 class _Tally:
-    """Corrections counted window by window, for a stream's statistics line."""
+    """A stream's windows written out and their corrections counted, for its statistics
+    line."""
 
     def __init__(self) -> None:
         self.applied: Counter[str] = Counter()
         self.suggested = 0
 
-    def add(self, report: Report) -> None:
-        self.applied.update(c.rule for c in report.applied)
-        self.suggested += len(report.suggested)
+    def write(self, reports: Iterable[Report], write: Callable[[bytes], object]) -> None:
+        """Write each window's restored text and count its corrections."""
+        for report in reports:
+            write(report.text.encode("utf-8"))
+            self.applied.update(c.rule for c in report.applied)
+            self.suggested += len(report.suggested)
 
     def line(self, name: str) -> str:
         return _stats(name, self.applied, self.suggested)
