@@ -187,14 +187,14 @@ def _readings(word: str) -> tuple[bool, tuple[tuple[str, float], ...]]:
         hopeless = max(hopeless, as_read + math.log(counts[lower]) - REAL_WORD_PRIOR_GAP)
     scored = []
     for candidate in _candidates(lower, known):
+        if _american(candidate) == _american(lower):
+            continue  # "organisation" is how British print spells it, not a misreading
         reading = _cased(candidate, word)
         if " " in candidate:
             log_channel = math.log(LOST_SPACE) + channel.log_prob(
                 reading.replace(" ", ""), word)
         else:
             log_channel = channel.log_prob(reading, word)
-        if _american(candidate) == _american(lower):
-            continue  # "organisation" is how British print spells it, not a misreading
         prior = sum(math.log(counts.get(piece, 1)) for piece in candidate.split(" "))
         if log_channel + (prior if known else 0.0) > hopeless:
             scored.append((log_channel + prior, log_channel, reading))
