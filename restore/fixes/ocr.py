@@ -30,11 +30,11 @@ calibrated on development pages (``ocr-calibration.tsv``).
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import functools
 import itertools
 import math
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import regex
 
@@ -91,16 +91,16 @@ RAW_SCALE = 10.0
 
 def propose(text: str) -> list[Correction]:
     """Corrections of words in ``text`` that OCR misread."""
-    return [
-        dataclasses.replace(c, confidence=resources.calibrated(resources.OCR_CALIBRATION,
-                                                               c.confidence))
-        for c in propose_uncalibrated(text)
-    ]
+    return _propose(text, calibrate=True)
 
 
 def propose_uncalibrated(text: str) -> list[Correction]:
     """The corrections of :func:`propose` with the model's raw score (monotone in its
     posterior) as confidence."""
+    return _propose(text, calibrate=False)
+
+
+def _propose(text: str, *, calibrate: bool) -> list[Correction]:
     spans = token_table(text)
     p_ocr = ocr_probability(spans.texts)
     if p_ocr < MIN_OCR_PROBABILITY:
@@ -108,23 +108,24 @@ def propose_uncalibrated(text: str) -> list[Correction]:
     counts = resources.word_counts()
     words = [(m.start(), m.end(), m[0]) for m in WORD.finditer(text)]
     joins = [
-        _join(text, spans, m.start(), m.end(), m[1], m[2], p_ocr, hyphen=True)
+        _join(text, spans, m.start(), m.end(), m[1], m[2], p_ocr, calibrate, hyphen=True)
         for m in LINE_END_HYPHEN.finditer(text, overlapped=True)
     ]
     for (start, between, head), (after, end, tail) in itertools.pairwise(words):
         if (after == between + 1 and text[between] == " " and head.isalpha() and tail.isalpha()
                 and min(counts.get(head.lower(), 0), counts.get(tail.lower(), 0))
                 < KNOWN_MIN_COUNT):
-            joins.append(_join(text, spans, start, end, head, tail, p_ocr, hyphen=False))
+            joins.append(_join(text, spans, start, end, head, tail, p_ocr, calibrate,
+                               hyphen=False))
     corrections = [join for join in joins if join is not None]
     joined = bytearray(len(text) + 1)  # a word inside a broken word is not read on its own
     for join in corrections:
         if join.confidence >= 0.5:
             joined[join.start:join.end] = b"\x01" * (join.end - join.start)
     for start, end, word in words:
-        known, options = _readings(word)
-        if options and not joined[start]:
-            found = _choose(text, spans, start, end, known, options, p_ocr)
+        readings = _readings(word)
+        if readings.options and not joined[start]:
+            found = _choose(text, spans, start, end, readings, p_ocr, calibrate)
             if found is not None:
                 corrections.append(found)
     return sorted(corrections, key=lambda c: c.start)
@@ -141,14 +142,10 @@ def ocr_probability(words: Sequence[str]) -> float:
     True
     """
     model = resources.ngram_model()
-    seen = 0
-    unseen: set[str] = set()
-    for token in words:
-        if token[0].isalpha():
-            seen += 1
-            if token[0].islower() and model.word_id(token) == UNKNOWN:
-                unseen.add(token)
-    share = len(unseen) / max(seen, 1)
+    seen = sum(1 for token in words if token[0].isalpha())
+    unseen = sum(1 for token in set(words)
+                 if token[0].islower() and token[0].isalpha() and model.word_id(token) == UNKNOWN)
+    share = unseen / max(seen, 1)
     return logistic((share - OCR_MIDPOINT) / OCR_SPREAD)
 
 
@@ -169,13 +166,24 @@ def _leave_alone(word: str) -> bool:
     return word.isupper() and len(word) <= 3
 
 
+class Readings(NamedTuple):
+    """What a word as read could have been printed as."""
+
+    #: Whether the word is a real word.
+    known: bool
+    #: ``log P(word | word)``: the channel read it as printed.
+    as_read: float
+    #: Its readings with their channel log-probability ``log P(word | reading)``, the most
+    #: probable first. Words left alone have none.
+    options: tuple[tuple[str, float], ...]
+
+
 @functools.lru_cache(maxsize=1 << 16)
-def _readings(word: str) -> tuple[bool, tuple[tuple[str, float], ...]]:
-    """Whether ``word`` is a real word, and its readings with their channel log-probability
-    ``log P(word | reading)``, the most probable first. A reading of a real word that the
-    strongest context could not prefer to it is dropped. Words left alone have none."""
+def _readings(word: str) -> Readings:
+    """The readings of ``word``. A reading of a real word that the strongest context could
+    not prefer to it is dropped."""
     if _leave_alone(word):
-        return False, ()
+        return Readings(False, 0.0, ())
     counts = resources.word_counts()
     lower = word.lower()
     known = lower.isalpha() and counts.get(lower, 0) >= KNOWN_MIN_COUNT
@@ -199,8 +207,8 @@ def _readings(word: str) -> tuple[bool, tuple[tuple[str, float], ...]]:
         if log_channel + (prior if known else 0.0) > hopeless:
             scored.append((log_channel + prior, log_channel, reading))
     scored.sort(reverse=True)
-    return known, tuple((reading, log_channel)
-                        for _, log_channel, reading in scored[:MAX_CANDIDATES])
+    return Readings(known, as_read, tuple((reading, log_channel)
+                                          for _, log_channel, reading in scored[:MAX_CANDIDATES]))
 
 
 #: British spellings and their American forms, applied in order to a lower-case word.
@@ -281,35 +289,50 @@ def _usually_capitalized(model: NgramModel, word: str) -> bool:
     return lower == UNKNOWN or model.count([capital]) > 2 * model.count([lower])
 
 
-def _context(spans: TokenTable, start: int, end: int) -> tuple[list[str], list[str]]:
+def _context(spans: TokenTable, start: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The two tokens before ``start`` and the two after ``end``."""
     before = bisect.bisect_right(spans.ends, start)
     after = bisect.bisect_left(spans.starts, end)
-    return spans.texts[max(before - 2, 0):before], spans.texts[after:after + 2]
+    return tuple(spans.texts[max(before - 2, 0):before]), tuple(spans.texts[after:after + 2])
 
 
-def _choose(text: str, spans: TokenTable, start: int, end: int, known: bool,
-            options: tuple[tuple[str, float], ...], p_ocr: float) -> Correction | None:
+def _choose(text: str, spans: TokenTable, start: int, end: int, readings: Readings,
+            p_ocr: float, calibrate: bool) -> Correction | None:
     """The most probable reading of ``text[start:end]``, if it is worth reporting."""
     word = text[start:end]
-    model = resources.ngram_model()
     left, right = _context(spans, start, end)
-    as_is = model.score_in_context(left, tokens(word), right)
-    channel = resources.ocr_channel()
-    keep = math.log((1.0 - p_ocr) + p_ocr * math.exp(channel.log_prob(word, word)))
+    keep = math.log((1.0 - p_ocr) + p_ocr * math.exp(readings.as_read))
     change_prior = math.log(p_ocr)
-    cap = REAL_WORD_LM_CAP if known else LM_CAP
-    scored = []
-    for reading, log_channel in options:
-        evidence = model.score_in_context(left, tokens(reading), right) - as_is
-        evidence = LM_WEIGHT * max(min(evidence, cap), -cap)
-        scored.append((change_prior + log_channel + evidence, reading))
+    cap = REAL_WORD_LM_CAP if readings.known else LM_CAP
+    scored = [
+        (change_prior + log_channel + LM_WEIGHT * max(min(evidence, cap), -cap), reading)
+        for (reading, log_channel), evidence in zip(
+            readings.options, _evidence(left, word, right), strict=True)
+    ]
     return _posterior_correction(text, start, end, keep, scored, "ocr.word",
-                                 f"misread; document is OCR with p={p_ocr:.2f}")
+                                 f"misread; document is OCR with p={p_ocr:.2f}", calibrate)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _evidence(left: tuple[str, ...], word: str, right: tuple[str, ...]) -> tuple[float, ...]:
+    """What the context says for each of ``word``'s readings against the word as read: the
+    difference of their log scores between the tokens ``left`` and ``right``. Kept for the
+    next pass, where most words stand in the same context again."""
+    model = resources.ngram_model()
+    left_ids, right_ids = model.ids(left), model.ids(right)
+    as_is = model.score_ids_in_context(left_ids, _token_ids(word), right_ids)
+    return tuple(model.score_ids_in_context(left_ids, _token_ids(reading), right_ids) - as_is
+                 for reading, _ in _readings(word).options)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _token_ids(phrase: str) -> tuple[int, ...]:
+    """The context model's ids of the tokens of ``phrase``."""
+    return tuple(resources.ngram_model().ids(tokens(phrase)))
 
 
 def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: str,
-          p_ocr: float, *, hyphen: bool) -> Correction | None:
+          p_ocr: float, calibrate: bool, *, hyphen: bool) -> Correction | None:
     """``text[start:end]``, the pieces ``head`` and ``tail`` of a word broken by a hyphen at a
     line end ("pro- perty") or a stray space ("th e"), as one word when that word is common."""
     if len(head) + len(tail) > MAX_WORD_LENGTH:
@@ -331,15 +354,17 @@ def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: s
         change = math.log(p_ocr * STRAY_SPACE) + evidence
         keep = math.log(1.0 - p_ocr * STRAY_SPACE)
         rule, note = "ocr.space", f"stray space; document is OCR with p={p_ocr:.2f}"
-    return _posterior_correction(text, start, end, keep, [(change, reading)], rule, note)
+    return _posterior_correction(text, start, end, keep, [(change, reading)], rule, note,
+                                 calibrate)
 
 
 def _posterior_correction(text: str, start: int, end: int, keep: float,
-                          scored: list[tuple[float, str]], rule: str,
-                          note: str) -> Correction | None:
+                          scored: list[tuple[float, str]], rule: str, note: str,
+                          calibrate: bool) -> Correction | None:
     """The best of ``scored`` (log score, reading) against ``keep``, if its posterior is at
-    least ``REPORT_FLOOR``, with its raw score: the posterior's log-odds squashed by
-    ``RAW_SCALE``, which keeps apart what the posterior itself rounds to 1."""
+    least ``REPORT_FLOOR``, with its calibrated confidence or its raw score: the posterior's
+    log-odds squashed by ``RAW_SCALE``, which keeps apart what the posterior itself rounds
+    to 1."""
     score, reading = max(scored)
     others = [keep, *(other for other, _ in scored)]
     others.remove(score)
@@ -347,5 +372,6 @@ def _posterior_correction(text: str, start: int, end: int, keep: float,
     log_odds = score - norm - math.log(sum(math.exp(other - norm) for other in others))
     if log_odds < math.log(REPORT_FLOOR / (1.0 - REPORT_FLOOR)) or reading == text[start:end]:
         return None
-    return Correction(start, end, text[start:end], reading, logistic(log_odds / RAW_SCALE), rule,
-                      note)
+    raw = logistic(log_odds / RAW_SCALE)
+    confidence = resources.calibrated(resources.OCR_CALIBRATION, raw) if calibrate else raw
+    return Correction(start, end, text[start:end], reading, confidence, rule, note)
