@@ -6,6 +6,8 @@ import math
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from restore import lm, resources
 from restore.lm import NgramModel
@@ -108,3 +110,27 @@ def test_shipped_model_prefers_the_original(
             > model.score_in_context(left, wrong_choice, right))
     assert model.count(model.ids(["Security", "Council"])) > model.count(
         model.ids(["security", "council"]))
+
+
+ID_LISTS = st.lists(st.integers(0, 40) | st.integers(0, 150_000), max_size=3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(ID_LISTS, ID_LISTS, ID_LISTS), max_size=30))
+def test_scoring_many_at_once_equals_scoring_each(
+        queries: list[tuple[list[int], list[int], list[int]]]) -> None:
+    """The vectorized path gives exactly the scalar scores, for unknown, boundary and
+    out-of-trie ids alike, on the shipped model."""
+    model = resources.ngram_model()
+    assert model.score_many_in_context(queries) == [
+        model.score_ids_in_context(*query) for query in queries]
+
+
+def test_scoring_many_at_once_on_a_small_trie(tmp_path: Path) -> None:
+    model = NgramModel(build(tmp_path, CORPUS))
+    sentences = [line.split() for line in CORPUS.splitlines() if line]
+    queries = [(model.ids(words[:i]), model.ids(words[i:i + n]), model.ids(words[i + n:]))
+               for words in sentences for i in range(len(words)) for n in (1, 2)]
+    queries.append((model.ids(["Security"]), model.ids(["Gotham"]), model.ids(["met"])))
+    assert model.score_many_in_context(queries) == [
+        model.score_ids_in_context(*query) for query in queries]

@@ -126,10 +126,17 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
     cased: dict[str, str] = {}  # "original\tseen" -> replacement
     hopeful_by_entry: dict[int, list[tuple[str, float]]] = {}
     found = _Occurrences()
-    i = 0
-    while i < len(words):
-        step = 1
-        for n in range(min(longest.get(words[i], 0), len(words) - i), 0, -1):
+    # The contexts are scored at the end, all at once: ``queries`` holds each phrase as it
+    # stands and each reading in its place; reading j is query ``readings[j]``, and the
+    # phrase it would replace is query ``keeps[j]``.
+    queries: list[tuple[Sequence[int], Sequence[int], Sequence[int]]] = []
+    readings: list[int] = []
+    keeps: list[int] = []
+    free = 0  # the first token not inside a phrase already found
+    for i in [i for i, word in enumerate(words) if word in longest]:
+        if i < free:
+            continue
+        for n in range(min(longest[words[i]], len(words) - i), 0, -1):
             entry = phrases.get(tuple(words[i:i + n]))
             if entry is None or not _one_line(text, ends[i], starts[i + n - 1]):
                 continue
@@ -143,7 +150,8 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
                 continue
             seen = text[starts[i]:ends[i + n - 1]]
             left, right = ids[max(0, i - 2):i], ids[i + n:i + n + 2]
-            keep = model.score_ids_in_context(left, ids[i:i + n], right)
+            keep = len(queries)
+            queries.append((left, ids[i:i + n], right))
             before = len(found.replacement)
             for original, channel in hopeful:
                 replacement = cased.get(f"{original}\t{seen}")
@@ -154,19 +162,23 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
                 if replacement != seen:
                     if replacement not in candidate_ids:
                         candidate_ids[replacement] = model.ids(tokens(replacement))
-                    score = model.score_ids_in_context(left, candidate_ids[replacement], right)
+                    keeps.append(keep)
+                    readings.append(len(queries))
+                    queries.append((left, candidate_ids[replacement], right))
                     found.replacement.append(replacement)
                     found.original.append(original)
                     found.channel.append(channel)
-                    found.evidence.append(max(-LM_CAP, min(LM_CAP, score - keep)))
             if len(found.replacement) > before:
                 found.first.append(i)
                 found.last.append(i + n)
                 found.entry.append(entry)
                 found.options_end.append(len(found.replacement))
-                step = n
+                free = i + n
                 break
-        i += step
+            del queries[keep:]  # no reading: nothing to compare the phrase with
+    scores = model.score_many_in_context(queries)
+    found.evidence = [max(-LM_CAP, min(LM_CAP, scores[reading] - scores[keep]))
+                      for reading, keep in zip(readings, keeps, strict=True)]
     return found
 
 
