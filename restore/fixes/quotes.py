@@ -18,6 +18,7 @@ from restore.model import Correction
 from restore.text import lines_with_offsets, replace_span
 
 OPEN, CLOSE = "“", "”"
+DOUBLE_QUOTE = regex.compile(f"[{OPEN}{CLOSE}]")
 SPEECH_VERBS = (
     "said|says|added|adds|told|asked|asks|stated|explained|noted|wrote|continued|replied|"
     "insisted|argued|warned|recalled|declared|announced"
@@ -49,7 +50,7 @@ def propose(text: str) -> list[Correction]:
 
 def _pair_double_quotes(text: str, offset: int, line: str) -> list[Correction]:
     corrections: list[Correction] = []
-    positions = [i for i, ch in enumerate(line) if ch in (OPEN, CLOSE)]
+    positions = [m.start() for m in DOUBLE_QUOTE.finditer(line)]
     is_open = False
     opened_sentence = False
     for k, i in enumerate(positions):
