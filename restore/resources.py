@@ -201,8 +201,10 @@ def word_counts() -> dict[str, int]:
 def spelling_index() -> SymSpell:
     """A SymSpell index (edit distance 2) of the words seen ``SPELLING_MIN_COUNT`` times."""
     from symspellpy import SymSpell
+    from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 
-    index = SymSpell(max_dictionary_edit_distance=2, prefix_length=SPELLING_PREFIX_LENGTH)
+    index = SymSpell(max_dictionary_edit_distance=2, prefix_length=SPELLING_PREFIX_LENGTH,
+                     distance_comparer=EditDistance(DistanceAlgorithm.DAMERAU_OSA_FAST))
     for word, count in word_counts().items():
         if count >= SPELLING_MIN_COUNT:
             index.create_dictionary_entry(word, count)

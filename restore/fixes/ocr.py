@@ -194,8 +194,9 @@ def _readings(word: str) -> Readings:
     if known:
         hopeless = max(hopeless, as_read + math.log(counts[lower]) - REAL_WORD_PRIOR_GAP)
     scored = []
+    american = _american(lower)
     for candidate in _candidates(lower, known):
-        if _american(candidate) == _american(lower):
+        if _american(candidate) == american:
             continue  # "organisation" is how British print spells it, not a misreading
         reading = _cased(candidate, word)
         if " " in candidate:
@@ -223,6 +224,7 @@ AMERICAN_SPELLING = tuple((regex.compile(pattern), replacement) for pattern, rep
 ))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _american(word: str) -> str:
     """``word`` in American spelling, so that a British spelling is not taken for a misreading.
 
