@@ -14,6 +14,7 @@ proposes printed words for a reading by undoing one confusion.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable
 
@@ -93,21 +94,23 @@ class Channel:
     def log_prob(self, printed: str, seen: str) -> float:
         """Log P(``seen`` | ``printed``): each confusion's probability, and every character
         outside them read as itself."""
-        kept = sum(self._log_kept.get(ch, 0.0) for ch in printed)
+        kept = self._kept(printed)
         if printed == seen:
             return kept
         total = kept
         for source, reading in confusions(printed, seen):
             total += self._log.get((source, reading), self._log_unseen * max(len(source), 1))
-            total -= sum(self._log_kept.get(ch, 0.0) for ch in source)
+            total -= self._kept(source)
         return total
+
+    def _kept(self, printed: str) -> float:
+        """Log P(every character of ``printed`` is read as itself)."""
+        return sum(map(self._log_kept.get, printed, itertools.repeat(0.0)))
 
     def undo(self, seen: str) -> set[str]:
         """Printed strings that one learned confusion would read as ``seen``."""
-        found = set()
-        for i in range(len(seen)):
-            for n in range(1, MAX_SEEN + 1):
-                for source in self._undo.get(seen[i:i + n], ()):
-                    found.add(seen[:i] + source + seen[i + n:])
+        found = {seen[:i] + source + seen[i + n:]
+                 for i in range(len(seen)) for n in range(1, MAX_SEEN + 1)
+                 for source in self._undo.get(seen[i:i + n], ())}
         found.discard(seen)
         return found

@@ -39,9 +39,9 @@ from typing import NamedTuple
 import regex
 
 from restore import resources
-from restore.lm import UNKNOWN, NgramModel
+from restore.lm import UNKNOWN
 from restore.model import Correction
-from restore.text import TokenTable, token_table, tokens, transfer_case
+from restore.text import TokenTable, token_table, tokens
 
 #: A word as OCR reads it: letters and digits together ("m0ney", "bro1ught", "of37"). Only
 #: ASCII: words with other letters ("café", mojibake's "itâ€™s") are left to other families.
@@ -195,10 +195,11 @@ def _readings(word: str) -> Readings:
         hopeless = max(hopeless, as_read + math.log(counts[lower]) - REAL_WORD_PRIOR_GAP)
     scored = []
     american = _american(lower)
+    case = _case_of(word)
     for candidate in _candidates(lower, known):
         if _american(candidate) == american:
             continue  # "organisation" is how British print spells it, not a misreading
-        reading = _cased(candidate, word)
+        reading = _cased(candidate, case)
         if " " in candidate:
             log_channel = math.log(LOST_SPACE) + channel.log_prob(
                 reading.replace(" ", ""), word)
@@ -213,7 +214,7 @@ def _readings(word: str) -> Readings:
 
 
 #: British spellings and their American forms, applied in order to a lower-case word.
-AMERICAN_SPELLING = tuple((regex.compile(pattern), replacement) for pattern, replacement in (
+BRITISH_TO_AMERICAN = (
     (r"is(e|es|ed|ing|ation|ations|er|ers)$", r"iz\1"),
     (r"ys(e|es|ed|ing)$", r"yz\1"),
     (r"our(s|ed|ing|able|ite|ites|er|ers)?$", r"or\1"),
@@ -221,7 +222,11 @@ AMERICAN_SPELLING = tuple((regex.compile(pattern), replacement) for pattern, rep
     (r"([aeiou])ll(ed|ing|er|ers)$", r"\1l\2"),
     (r"ogue(s)?$", r"og\1"),
     (r"ence$", r"ense"),
-))
+)
+AMERICAN_SPELLING = tuple((regex.compile(pattern), replacement)
+                          for pattern, replacement in BRITISH_TO_AMERICAN)
+#: Any of the British endings: a word without one is spelled the same in America.
+BRITISH_ENDING = regex.compile("|".join(f"(?:{pattern})" for pattern, _ in BRITISH_TO_AMERICAN))
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -231,6 +236,8 @@ def _american(word: str) -> str:
     >>> _american("organisation"), _american("honour"), _american("travelled")
     ('organization', 'honor', 'traveled')
     """
+    if BRITISH_ENDING.search(word) is None:
+        return word
     for pattern, replacement in AMERICAN_SPELLING:
         word = pattern.sub(replacement, word)
     return word
@@ -248,8 +255,7 @@ def _candidates(lower: str, known: bool) -> tuple[str, ...]:
     if not known:
         near = index.lookup(lower, Verbosity.CLOSEST, max_edit_distance=2)
         found.update(suggestion.term for suggestion in near)
-    found.update(c for c in resources.ocr_channel().undo(lower)
-                 if counts.get(c, 0) >= resources.SPELLING_MIN_COUNT)
+    found.update(resources.ocr_channel().undo(lower) & index.words.keys())
     if not known:
         found.update(_splits(lower, counts))
     found.discard(lower)
@@ -269,22 +275,37 @@ def _splits(lower: str, counts: dict[str, int]) -> list[str]:
     return found
 
 
-def _cased(candidate: str, word: str) -> str:
-    """``candidate`` (lower case) in the case OCR made a mess of in ``word``: capitals when
-    most of its letters are, the corpus's usual case for names ("iRussia" → "Russia"), else
-    the case of the first letter."""
+def _case_of(word: str) -> str:
+    """The case OCR made a mess of in ``word``: ``"upper"`` when most of its letters are
+    capitals, ``"title"`` when its first letter is one, else ``"lower"``.
+
+    >>> _case_of("THe"), _case_of("iRussia"), _case_of("Tlie"), _case_of("m0ney")
+    ('upper', 'lower', 'title', 'lower')
+    """
     letters = [ch for ch in word if ch.isalpha()]
     if len(letters) > 1 and 2 * sum(ch.isupper() for ch in letters) > len(letters):
+        return "upper"
+    return "title" if word[0].isupper() else "lower"
+
+
+def _cased(candidate: str, case: str) -> str:
+    """``candidate`` (lower case) in the ``case`` of the word it replaces (see
+    :func:`_case_of`); in lower case, names in the corpus's usual case ("iRussia" → "Russia").
+
+    >>> _cased("the", "upper"), _cased("the", "title"), _cased("russia", "lower")
+    ('THE', 'The', 'Russia')
+    """
+    if case == "upper":
         return candidate.upper()
-    if word[0].isupper():
-        return transfer_case(candidate, word[0] + word[1:].lower())
+    if case == "title":
+        return candidate[:1].upper() + candidate[1:]
+    return " ".join(piece[:1].upper() + piece[1:] if _usually_capitalized(piece) else piece
+                    for piece in candidate.split(" "))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _usually_capitalized(word: str) -> bool:
     model = resources.ngram_model()
-    pieces = [transfer_case(piece, "A") if _usually_capitalized(model, piece) else piece
-              for piece in candidate.split(" ")]
-    return " ".join(pieces)
-
-
-def _usually_capitalized(model: NgramModel, word: str) -> bool:
     capital, lower = model.word_id(word[:1].upper() + word[1:]), model.word_id(word)
     if capital == UNKNOWN:
         return False
