@@ -250,14 +250,15 @@ class NgramModel:
         with np.errstate(divide="ignore"):
             scores = 2 * self._log_backoff + np.log(unigrams[word] / self.tokens)
             second_known = second != UNKNOWN
-            pair = self._find(tables["bigram_keys"], np.where(second_known, second, -1), word)
+            bigrams = tables["bigram_offsets"], tables["bigram_next"]
+            pair = self._find(*bigrams, np.where(second_known, second, -1), word)
             has_pair = pair >= 0
             scores[has_pair] = self._log_backoff + self._log_ratios(
                 dequantize[tables["bigram_counts"][pair[has_pair]]],
                 unigrams[second[has_pair]].astype(np.float64))
-            history = self._find(tables["bigram_keys"],
-                                 np.where(second_known & (first != UNKNOWN), first, -1), second)
-            triple = self._find(tables["trigram_keys"], history, word)
+            history = self._find(*bigrams, np.where(second_known & (first != UNKNOWN), first, -1),
+                                 second)
+            triple = self._find(tables["trigram_offsets"], tables["trigram_next"], history, word)
             has_triple = triple >= 0
             scores[has_triple] = self._log_ratios(
                 dequantize[tables["trigram_counts"][triple[has_triple]]],
@@ -271,36 +272,47 @@ class NgramModel:
         """:meth:`_log_ratio` of many counts at once."""
         return np.log(np.minimum(counts / np.maximum(totals, 1.0), 1.0))
 
-    def _find(self, keys: npt.NDArray[np.int64], rows: npt.NDArray[np.int64],
-              wanted: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    @staticmethod
+    def _find(offsets: npt.NDArray[np.uint32], following: npt.NDArray[np.uint32],
+              rows: npt.NDArray[np.int64], wanted: npt.NDArray[np.int64],
+              ) -> npt.NDArray[np.int64]:
         """For each ``rows[i]`` (-1 for none), the index of ``wanted[i]`` in its row of the
-        trie, or -1; ``keys`` numbers the trie's entries as row · vocabulary size + id."""
-        query = rows * self._size + wanted
-        order = np.argsort(query)  # sorted needles walk the keys in order: far fewer misses
-        at = np.empty_like(query)
-        at[order] = np.minimum(np.searchsorted(keys, query[order]), len(keys) - 1)
-        return np.where((rows >= 0) & (keys[at] == query), at, -1)
+        trie (``following[offsets[row]:offsets[row + 1]]``, sorted), or -1: a binary search
+        of every row at once, over the mapped file."""
+        has_row = rows >= 0
+        row = np.where(has_row, rows, 0)
+        low = offsets[row].astype(np.int64)
+        end = np.where(has_row, offsets[row + 1], low).astype(np.int64)
+        searching = np.flatnonzero(low < end)  # narrowed down until each range is empty
+        ahead, behind, needle = low[searching], end[searching], wanted[searching]
+        while searching.size:
+            middle = (ahead + behind) >> 1
+            below = following[middle] < needle
+            ahead = np.where(below, middle + 1, ahead)
+            behind = np.where(below, behind, middle)
+            done = ahead >= behind
+            low[searching[done]] = ahead[done]
+            going = ~done
+            searching, ahead, behind, needle = (
+                searching[going], ahead[going], behind[going], needle[going])
+        found = (low < end) & (following[np.minimum(low, len(following) - 1)] == wanted)
+        return np.where(found, low, -1)
 
     def _numpy_tables(self) -> dict[str, npt.NDArray[Any]]:
-        """The sections as numpy arrays over the mapped file, and each trie level as one
-        sorted array of keys (made once: 8 bytes per bigram and trigram)."""
+        """The sections as numpy arrays over the mapped file (no copies but the 256 counts
+        of ``dequantize``)."""
         if self._arrays is None:
             self._arrays = {
                 "unigram_counts": np.asarray(self._unigrams),
+                "bigram_offsets": np.asarray(self._bigram_offsets),
+                "bigram_next": np.asarray(self._bigram_next),
                 "bigram_counts": np.asarray(self._bigram_counts),
+                "trigram_offsets": np.asarray(self._trigram_offsets),
+                "trigram_next": np.asarray(self._trigram_next),
                 "trigram_counts": np.asarray(self._trigram_counts),
                 "dequantize": np.array(self._dequantize),
-                "bigram_keys": self._keys(self._bigram_offsets, self._bigram_next),
-                "trigram_keys": self._keys(self._trigram_offsets, self._trigram_next),
             }
         return self._arrays
-
-    def _keys(self, offsets: memoryview[int], following: memoryview[int],
-              ) -> npt.NDArray[np.int64]:
-        starts = np.asarray(offsets).astype(np.int64)
-        rows = np.repeat(np.arange(len(starts) - 1, dtype=np.int64), np.diff(starts))
-        keys: npt.NDArray[np.int64] = rows * self._size + np.asarray(following)
-        return keys
 
     def _log_ratio(self, quantized: int, total: float) -> float:
         return math.log(min(self._dequantize[quantized] / max(total, 1.0), 1.0))
