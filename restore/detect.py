@@ -28,6 +28,7 @@ label, the highest such score winning; otherwise the text is ``clean``.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
@@ -89,7 +90,7 @@ def detect(text: str) -> Detection:
                      tuple(spun_signals + artifact_signals + ocr_signals))
 
 
-def _spun(text: str, starts: list[int], ends: list[int],
+def _spun(text: str, starts: Sequence[int], ends: Sequence[int],
           words: list[str]) -> tuple[float, list[Signal]]:
     evidence = resources.spin_evidence()
     strongest: dict[str, tuple[float, int]] = {}
@@ -112,7 +113,7 @@ def _artifacts(text: str, tokens: int) -> tuple[float, list[Signal]]:
     return score, signals
 
 
-def _ocr(text: str, starts: list[int], ends: list[int],
+def _ocr(text: str, starts: Sequence[int], ends: Sequence[int],
          tokens: list[str]) -> tuple[float, list[Signal]]:
     model = resources.ngram_model()
     signals: list[Signal] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from array import array
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -31,14 +32,14 @@ def tokens(text: str) -> list[str]:
 
 
 class TokenTable(NamedTuple):
-    """The tokens of a text as parallel lists of start and end offsets and token texts.
+    """The tokens of a text as parallel sequences of start and end offsets and token texts.
 
-    Cheaper than a list of tuples for long texts: lists of ints and strings are not
-    tracked by the garbage collector.
+    Cheaper than a list of tuples for long texts: the offsets are machine integers (8 bytes
+    each), and a list of strings is not tracked by the garbage collector.
     """
 
-    starts: list[int]
-    ends: list[int]
+    starts: array[int]
+    ends: array[int]
     texts: list[str]
 
 
@@ -49,9 +50,9 @@ def token_table(text: str) -> TokenTable:
     The last two texts' tables are kept, so the families of one pass tokenize a text once.
 
     >>> token_table("Hi, you")
-    TokenTable(starts=[0, 2, 4], ends=[2, 3, 7], texts=['Hi', ',', 'you'])
+    TokenTable(starts=array('q', [0, 2, 4]), ends=array('q', [2, 3, 7]), texts=['Hi', ',', 'you'])
     """
-    table = TokenTable([], [], [])
+    table = TokenTable(array("q"), array("q"), [])
     for match in TOKEN.finditer(text):
         table.starts.append(match.start())
         table.ends.append(match.end())
