@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from array import array
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -52,12 +53,12 @@ def token_table(text: str) -> TokenTable:
     >>> token_table("Hi, you")
     TokenTable(starts=array('q', [0, 2, 4]), ends=array('q', [2, 3, 7]), texts=['Hi', ',', 'you'])
     """
-    table = TokenTable(array("q"), array("q"), [])
-    for match in TOKEN.finditer(text):
-        table.starts.append(match.start())
-        table.ends.append(match.end())
-        table.texts.append(match[0])
-    return table
+    texts = TOKEN.findall(text)
+    # The text is gap, token, gap, token, ..., gap: the running sum of their lengths
+    # alternates between where a token starts and where it ends.
+    lengths = zip(map(len, TOKEN.split(text)), map(len, texts))
+    bounds = array("q", itertools.accumulate(itertools.chain.from_iterable(lengths)))
+    return TokenTable(bounds[0::2], bounds[1::2], texts)
 
 
 def statistics_spelling(text: str) -> str:
