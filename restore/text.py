@@ -56,7 +56,7 @@ def token_table(text: str) -> TokenTable:
     texts = TOKEN.findall(text)
     # The text is gap, token, gap, token, ..., gap: the running sum of their lengths
     # alternates between where a token starts and where it ends.
-    lengths = zip(map(len, TOKEN.split(text)), map(len, texts))
+    lengths = zip(map(len, TOKEN.split(text)), map(len, texts), strict=False)  # not the last gap
     bounds = array("q", itertools.accumulate(itertools.chain.from_iterable(lengths)))
     return TokenTable(bounds[0::2], bounds[1::2], texts)
 
