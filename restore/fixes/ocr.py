@@ -122,12 +122,15 @@ def _propose(text: str, *, calibrate: bool) -> list[Correction]:
     for join in corrections:
         if join.confidence >= 0.5:
             joined[join.start:join.end] = b"\x01" * (join.end - join.start)
-    for start, end, word in words:
-        readings = _readings(word)
-        if readings.options and not joined[start]:
-            found = _choose(text, spans, start, end, readings, p_ocr, calibrate)
-            if found is not None:
-                corrections.append(found)
+    read = [(start, end, word, readings) for start, end, word in words
+            if (readings := _readings(word)).options and not joined[start]]
+    contexts = [_context(spans, start, end) for start, end, _, _ in read]
+    evidence = _evidence([(left, word, right) for (left, right), (_, _, word, _)
+                          in zip(contexts, read, strict=True)])
+    for (start, end, _, readings), said in zip(read, evidence, strict=True):
+        found = _choose(text, start, end, readings, said, p_ocr, calibrate)
+        if found is not None:
+            corrections.append(found)
     return sorted(corrections, key=lambda c: c.start)
 
 
@@ -319,33 +322,50 @@ def _context(spans: TokenTable, start: int, end: int) -> tuple[tuple[str, ...], 
     return tuple(spans.texts[max(before - 2, 0):before]), tuple(spans.texts[after:after + 2])
 
 
-def _choose(text: str, spans: TokenTable, start: int, end: int, readings: Readings,
+def _choose(text: str, start: int, end: int, readings: Readings, evidence: tuple[float, ...],
             p_ocr: float, calibrate: bool) -> Correction | None:
-    """The most probable reading of ``text[start:end]``, if it is worth reporting."""
-    word = text[start:end]
-    left, right = _context(spans, start, end)
+    """The most probable reading of ``text[start:end]``, given what its context says for
+    each (:func:`_evidence`), if it is worth reporting."""
     keep = math.log((1.0 - p_ocr) + p_ocr * math.exp(readings.as_read))
     change_prior = math.log(p_ocr)
     cap = REAL_WORD_LM_CAP if readings.known else LM_CAP
     scored = [
-        (change_prior + log_channel + LM_WEIGHT * max(min(evidence, cap), -cap), reading)
-        for (reading, log_channel), evidence in zip(
-            readings.options, _evidence(left, word, right), strict=True)
+        (change_prior + log_channel + LM_WEIGHT * max(min(said, cap), -cap), reading)
+        for (reading, log_channel), said in zip(readings.options, evidence, strict=True)
     ]
     return _posterior_correction(text, start, end, keep, scored, "ocr.word",
                                  f"misread; document is OCR with p={p_ocr:.2f}", calibrate)
 
 
-@functools.lru_cache(maxsize=1 << 18)
-def _evidence(left: tuple[str, ...], word: str, right: tuple[str, ...]) -> tuple[float, ...]:
-    """What the context says for each of ``word``'s readings against the word as read: the
-    difference of their log scores between the tokens ``left`` and ``right``. Kept for the
-    next pass, where most words stand in the same context again."""
+#: What the context said for a word's readings, by (left tokens, word, right tokens): kept
+#: for the next pass, where most words stand in the same context again.
+_EVIDENCE: dict[tuple[tuple[str, ...], str, tuple[str, ...]], tuple[float, ...]] = {}
+#: Entries kept in ``_EVIDENCE`` before it starts afresh.
+EVIDENCE_CACHE_SIZE = 1 << 18
+
+
+def _evidence(places: list[tuple[tuple[str, ...], str, tuple[str, ...]]],
+              ) -> list[tuple[float, ...]]:
+    """For each ``(left, word, right)``, what the context says for each of ``word``'s
+    readings against the word as read: the difference of their log scores between the
+    tokens ``left`` and ``right``. The contexts not seen before are scored in one batch."""
     model = resources.ngram_model()
-    left_ids, right_ids = model.ids(left), model.ids(right)
-    as_is = model.score_ids_in_context(left_ids, _token_ids(word), right_ids)
-    return tuple(model.score_ids_in_context(left_ids, _token_ids(reading), right_ids) - as_is
-                 for reading, _ in _readings(word).options)
+    new = list(dict.fromkeys(place for place in places if place not in _EVIDENCE))
+    queries: list[tuple[Sequence[int], Sequence[int], Sequence[int]]] = []
+    for left, word, right in new:
+        left_ids, right_ids = model.ids(left), model.ids(right)
+        queries.append((left_ids, _token_ids(word), right_ids))
+        queries += [(left_ids, _token_ids(reading), right_ids)
+                    for reading, _ in _readings(word).options]
+    scores = iter(model.score_many_in_context(queries))
+    if len(_EVIDENCE) + len(new) > EVIDENCE_CACHE_SIZE:
+        _EVIDENCE.clear()
+    found = {}
+    for place in new:
+        as_is = next(scores)
+        found[place] = _EVIDENCE[place] = tuple(
+            next(scores) - as_is for _ in _readings(place[1]).options)
+    return [found[place] if place in found else _EVIDENCE[place] for place in places]
 
 
 @functools.lru_cache(maxsize=1 << 16)
