@@ -40,6 +40,19 @@ def test_a_real_word_wrong_in_context_is_proposed_with_its_confidence() -> None:
     assert 0.5 <= lie.confidence < 1.0
 
 
+def test_a_full_context_cache_starts_afresh_without_changing_a_correction(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ocr, "_EVIDENCE", {})
+    expected = ocr.propose(PAGE)
+    every_context = len(ocr._EVIDENCE)
+    monkeypatch.setattr(ocr, "_EVIDENCE", {})
+    ocr.propose(PAGE[:len(PAGE) // 2])  # some of the page's contexts are known, some new
+    known = len(ocr._EVIDENCE)
+    monkeypatch.setattr(ocr, "EVIDENCE_CACHE_SIZE", known)
+    assert ocr.propose(PAGE) == expected
+    assert known > 0 and len(ocr._EVIDENCE) < every_context  # it started afresh
+
+
 def test_every_correction_keeps_the_bytes_around_it() -> None:
     text = PAGE.replace(". ", ".\r\n")
     report = explain(text)

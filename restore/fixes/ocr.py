@@ -350,7 +350,14 @@ def _evidence(places: list[tuple[tuple[str, ...], str, tuple[str, ...]]],
     readings against the word as read: the difference of their log scores between the
     tokens ``left`` and ``right``. The contexts not seen before are scored in one batch."""
     model = resources.ngram_model()
-    new = list(dict.fromkeys(place for place in places if place not in _EVIDENCE))
+    found: dict[tuple[tuple[str, ...], str, tuple[str, ...]], tuple[float, ...]] = {}
+    new = []
+    for place in dict.fromkeys(places):
+        said = _EVIDENCE.get(place)
+        if said is None:
+            new.append(place)
+        else:
+            found[place] = said
     queries: list[tuple[Sequence[int], Sequence[int], Sequence[int]]] = []
     for left, word, right in new:
         left_ids, right_ids = model.ids(left), model.ids(right)
@@ -360,12 +367,11 @@ def _evidence(places: list[tuple[tuple[str, ...], str, tuple[str, ...]]],
     scores = iter(model.score_many_in_context(queries))
     if len(_EVIDENCE) + len(new) > EVIDENCE_CACHE_SIZE:
         _EVIDENCE.clear()
-    found = {}
     for place in new:
         as_is = next(scores)
         found[place] = _EVIDENCE[place] = tuple(
             next(scores) - as_is for _ in _readings(place[1]).options)
-    return [found[place] if place in found else _EVIDENCE[place] for place in places]
+    return [found[place] for place in places]
 
 
 @functools.lru_cache(maxsize=1 << 16)
