@@ -281,22 +281,19 @@ class NgramModel:
         of every row at once, over the mapped file."""
         has_row = rows >= 0
         row = np.where(has_row, rows, 0)
-        low = offsets[row].astype(np.int64)
-        end = np.where(has_row, offsets[row + 1], low).astype(np.int64)
-        searching = np.flatnonzero(low < end)  # narrowed down until each range is empty
-        ahead, behind, needle = low[searching], end[searching], wanted[searching]
-        while searching.size:
-            middle = (ahead + behind) >> 1
-            below = following[middle] < needle
-            ahead = np.where(below, middle + 1, ahead)
-            behind = np.where(below, behind, middle)
-            done = ahead >= behind
-            low[searching[done]] = ahead[done]
-            going = ~done
-            searching, ahead, behind, needle = (
-                searching[going], ahead[going], behind[going], needle[going])
-        found = (low < end) & (following[np.minimum(low, len(following) - 1)] == wanted)
-        return np.where(found, low, -1)
+        base = offsets[row].astype(np.int64)
+        end = np.where(has_row, offsets[row + 1], base).astype(np.int64)
+        last = len(following) - 1
+        # Branchless: each range halves every step (an empty or one-entry range stands still)
+        # until ``base`` is the last entry below ``wanted``, or the range's first entry.
+        size = end - base
+        while (half := size >> 1).any():
+            probe = base + half
+            base = np.where(following[np.minimum(probe, last)] < wanted, probe, base)
+            size -= half
+        base += (size > 0) & (following[np.minimum(base, last)] < wanted)
+        found = (base < end) & (following[np.minimum(base, last)] == wanted)
+        return np.where(found, base, -1)
 
     def _numpy_tables(self) -> dict[str, npt.NDArray[Any]]:
         """The sections as numpy arrays over the mapped file (no copies but the 256 counts

@@ -134,3 +134,23 @@ def test_scoring_many_at_once_on_a_small_trie(tmp_path: Path) -> None:
     queries.append((model.ids(["Security"]), model.ids(["Gotham"]), model.ids(["met"])))
     assert model.score_many_in_context(queries) == [
         model.score_ids_in_context(*query) for query in queries]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 20), unique=True, max_size=9), min_size=1, max_size=6),
+       st.lists(st.tuples(st.integers(-1, 5), st.integers(0, 21)), min_size=1, max_size=40))
+def test_finding_an_id_in_its_trie_row(trie_rows: list[list[int]],
+                                       queries: list[tuple[int, int]]) -> None:
+    """The vectorized row search finds exactly what a search of the row's list finds, for
+    empty rows (the last included), missing rows (-1) and ids absent from their row."""
+    import numpy as np
+
+    rows = [sorted(ids) for ids in trie_rows]
+    offsets = np.cumsum([0, *map(len, rows)]).astype(np.uint32)
+    following = np.array([i for ids in rows for i in ids] or [0], dtype=np.uint32)
+    queries = [(row if row < len(rows) else -1, wanted) for row, wanted in queries]
+    expected = [int(offsets[row]) + rows[row].index(wanted)
+                if row >= 0 and wanted in rows[row] else -1 for row, wanted in queries]
+    found = NgramModel._find(offsets, following, np.array([r for r, _ in queries]),
+                             np.array([w for _, w in queries]))
+    assert found.tolist() == expected
