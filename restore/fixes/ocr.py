@@ -41,6 +41,7 @@ import regex
 from restore import resources
 from restore.lm import UNKNOWN
 from restore.model import Correction
+from restore.probability import logistic
 from restore.text import TokenTable, token_table, tokens
 
 #: A word as OCR reads it: letters and digits together ("m0ney", "bro1ught", "of37"). Only
@@ -150,15 +151,6 @@ def ocr_probability(words: Sequence[str]) -> float:
                  if token[0].islower() and token[0].isalpha() and model.word_id(token) == UNKNOWN)
     share = unseen / max(seen, 1)
     return logistic((share - OCR_MIDPOINT) / OCR_SPREAD)
-
-
-def logistic(x: float) -> float:
-    """1 / (1 + e^-x), clamped so that it never overflows.
-
-    >>> logistic(0.0), logistic(-1e9) < 1e-21, logistic(1e9)
-    (0.5, True, 1.0)
-    """
-    return 1.0 / (1.0 + math.exp(-max(min(x, 50.0), -50.0)))
 
 
 def _leave_alone(word: str) -> bool:

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 
 from restore import resources
 from restore.model import Correction
+from restore.probability import logistic
 from restore.text import TokenTable, token_table, tokens, transfer_case
 
 #: Weight of the summed word evidence in the document's log-odds of being spun (the words
@@ -186,7 +187,7 @@ def spun_probability(words: Sequence[str]) -> float:
     """The odds, as a probability, that a text with these lower-cased tokens was spun."""
     evidence = resources.spin_evidence()
     log_odds = PRIOR_LOG_ODDS + EVIDENCE_WEIGHT * sum(evidence.get(w, 0.0) for w in words)
-    return 1.0 / (1.0 + math.exp(-max(min(log_odds, 50.0), -50.0)))
+    return logistic(log_odds)
 
 
 def calibrated(posterior: float) -> float:
