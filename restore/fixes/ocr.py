@@ -42,7 +42,7 @@ from restore import resources
 from restore.lm import UNKNOWN
 from restore.model import Correction
 from restore.probability import logistic
-from restore.text import TokenTable, token_table, tokens
+from restore.text import TokenTable, token_table, tokens, transfer_case
 
 #: A word as OCR reads it: letters and digits together ("m0ney", "bro1ught", "of37"). Only
 #: ASCII: words with other letters ("café", mojibake's "itâ€™s") are left to other families.
@@ -293,8 +293,8 @@ def _cased(candidate: str, case: str) -> str:
     if case == "upper":
         return candidate.upper()
     if case == "title":
-        return candidate[:1].upper() + candidate[1:]
-    return " ".join(piece[:1].upper() + piece[1:] if _usually_capitalized(piece) else piece
+        return transfer_case(candidate, "A")
+    return " ".join(transfer_case(piece, "A") if _usually_capitalized(piece) else piece
                     for piece in candidate.split(" "))
 
 
