@@ -222,3 +222,4 @@ def warm_up() -> None:
     calibration(SPIN_CALIBRATION)
     calibration(OCR_CALIBRATION)
     ocr_channel()
+    word_zipf("the")  # imports wordfreq and reads its English table

@@ -33,6 +33,7 @@ import bisect
 import functools
 import itertools
 import math
+import operator
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -146,7 +147,7 @@ def ocr_probability(words: Sequence[str]) -> float:
     True
     """
     model = resources.ngram_model()
-    seen = sum(1 for token in words if token[0].isalpha())
+    seen = sum(map(str.isalpha, map(operator.itemgetter(0), words)))
     unseen = sum(1 for token in set(words)
                  if token[0].islower() and token[0].isalpha() and model.word_id(token) == UNKNOWN)
     share = unseen / max(seen, 1)

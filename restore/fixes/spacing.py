@@ -21,7 +21,9 @@ NEGATING_AUXILIARIES = (
     "do|does|did|is|are|was|were|has|have|had|ca|wo|could|would|should|must|need|might|ai|sha|dare"
 )
 SPLIT_NEGATION = regex.compile(rf"\b(?i:{NEGATING_AUXILIARIES}) (?:n[’']t)\b")
-SPLIT_CLITIC = regex.compile(r"(?<![\w’'])\w+ [’'](?:s|m|re|ve|ll|d)(?![\w’'‘-])")
+# The word before the clitic is read in a look-behind, so the search starts at the rare
+# space and apostrophe rather than at every word.
+SPLIT_CLITIC = regex.compile(r"(?<=(?<![\w’'])(\w+)) [’'](?:s|m|re|ve|ll|d)(?![\w’'‘-])")
 SPLIT_DIGIT_GROUPS = regex.compile(
     r"(?<![\d.,])(?<!\d, )\b\d{1,3}(?:, \d{3})+\b(?!,? ?\d)(?![.,]\d)"
 )
@@ -29,7 +31,7 @@ SPLIT_DIGIT_GROUPS = regex.compile(
 SPACED_INITIALISM = regex.compile(
     r"(?<=^|[\s(“\"‘'])(?:\p{Lu}\. ){1,3}\p{Lu}(?:\.|(?! \p{L}))(?!\w)", regex.MULTILINE
 )
-SPACED_HYPHEN = regex.compile(r"\b(\p{L}+)- (\p{L}+)\b")
+SPACED_HYPHEN = regex.compile(r"(?<=\b(\p{L}+))- (\p{L}+)\b")  # search from the hyphen
 SPACE_BEFORE_PUNCTUATION = regex.compile(
     r"(?<=[\p{L}\d”’)])( +)(?:[,;!?]|:(?!\d)|\.(?![.\w]))(?=\s|$)"
 )
@@ -78,7 +80,7 @@ def _split_negations(text: str) -> list[Correction]:
 
 def _split_clitics(text: str) -> list[Correction]:
     return [
-        replace_span(text, m.start(), m.end(), m[0].replace(" ", ""), 0.92,
+        replace_span(text, m.start(1), m.end(), m[1] + m[0].lstrip(), 0.92,
                      "spacing.clitic", "clitic ('s, 'm, 're, 've, 'll, 'd) split by a tokenizer")
         for m in SPLIT_CLITIC.finditer(text)
     ]
@@ -123,7 +125,11 @@ def _spaced_initialisms(text: str) -> list[Correction]:
 
 def _spaced_hyphens(text: str, confidence: float) -> list[Correction]:
     corrections = []
+    taken = 0  # "well- to- do": the word after one hyphen does not start another compound
     for m in SPACED_HYPHEN.finditer(text):
+        if m.start(1) < taken:
+            continue
+        taken = m.end()
         left, right = m[1], m[2]
         if right.lower() in SUSPENDED_HYPHEN_NEXT:
             continue  # "pre- and post-war": a suspended hyphen, correct as written
@@ -131,7 +137,7 @@ def _spaced_hyphens(text: str, confidence: float) -> list[Correction]:
             continue  # "airlines- US Airways": a dash, not a compound
         if resources.word_zipf((left + right).lower()) >= 3.0:
             continue  # "pro- perty": a word broken at a line end, not a compound
-        corrections.append(replace_span(text, m.start(), m.end(), f"{left}-{right}", confidence,
+        corrections.append(replace_span(text, m.start(1), m.end(), f"{left}-{right}", confidence,
                                         "spacing.hyphen", "space after the hyphen of a compound"))
     return corrections
 

@@ -27,6 +27,7 @@ reported is the posterior calibrated on unseen articles (``spin-calibration.tsv`
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 
@@ -87,7 +88,7 @@ def _propose(text: str, *, calibrate: bool) -> list[Correction]:
     if not phrases:
         return []
     spans = token_table(text)
-    words = [token.lower() for token in spans.texts]
+    words = list(map(str.lower, spans.texts))
     p_spun = spun_probability(words)
     found = _occurrences(text, spans, words, phrases, p_spun)
     keys = [" ".join(words[first:last]) for first, last in zip(found.first, found.last,
@@ -186,7 +187,8 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
 def spun_probability(words: Sequence[str]) -> float:
     """The odds, as a probability, that a text with these lower-cased tokens was spun."""
     evidence = resources.spin_evidence()
-    log_odds = PRIOR_LOG_ODDS + EVIDENCE_WEIGHT * sum(evidence.get(w, 0.0) for w in words)
+    log_odds = PRIOR_LOG_ODDS + EVIDENCE_WEIGHT * sum(map(evidence.get, words,
+                                                          itertools.repeat(0.0)))
     return logistic(log_odds)
 
 
