@@ -61,6 +61,20 @@ def test_clitics_and_articles_fit_their_place() -> None:
     assert spin._fit("they are", 5, 8, "’re", 1, spin.token_table("they are")) == (4, "’re")
 
 
+def test_an_original_left_standing_elsewhere_weighs_against_its_reading(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def posterior(text: str) -> float:
+        return next(c.confidence for c in spin.propose_uncalibrated(text)
+                    if c.original == "Safety")
+
+    standing = SPUN + " The Security Council met on Monday."
+    alone = SPUN + " The Council met on Monday."
+    weighed = posterior(standing), posterior(alone)
+    monkeypatch.setattr(spin, "SURVIVED_LOG_RATIO", spin.ABSENT_LOG_RATIO)
+    assert weighed[0] < posterior(standing)
+    assert weighed[1] == posterior(alone)
+
+
 def test_calibration_is_monotone_and_bounded() -> None:
     points = [(i / 100, i % 3 != 0) for i in range(100)] + [(1.0, True)] * 50
     table = calibration.isotonic(points, bins=10)
