@@ -222,4 +222,5 @@ def warm_up() -> None:
     calibration(SPIN_CALIBRATION)
     calibration(OCR_CALIBRATION)
     ocr_channel()
+    word_counts()
     word_zipf("the")  # imports wordfreq and reads its English table

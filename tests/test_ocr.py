@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from restore import Config, Restorer, explain
+from restore import Config, Restorer, explain, restore
 from restore.fixes import ocr
 from restore.ocr_channel import Channel, confusions
+from restore.text import tokens
 from scripts import learn_ocr_channel
 
 #: A page as a 19th-century newspaper comes out of OCR: enough misread words that the
@@ -66,6 +67,17 @@ def test_a_word_broken_at_a_line_end_is_joined_across_any_line_break() -> None:
     for newline in ("\n", "\r\n", "\r"):
         text = PAGE.replace("pro- perty", f"pro-{newline}perty")
         assert _ocr_corrections(text)[f"pro-{newline}perty"] == "property"
+
+
+def test_a_word_broken_at_a_line_end_is_joined_on_a_clean_page_too() -> None:
+    clean = ("The prisoner was charged with stealing a watch from the house of Mr. Smith, "
+             "and he said he had been sent by the landlord to see to the blinds.\n") * 10
+    text = clean + ("The timber was obtained by the com- pany in large quanti-\nties, and a "
+                    "well- known merchant had a high-\nprofile part in it.")
+    assert ocr.ocr_probability(tokens(text)) < ocr.MIN_OCR_PROBABILITY
+    assert restore(text) == clean + (
+        "The timber was obtained by the company in large quantities, "
+        "and a well- known merchant had a high-\nprofile part in it.")
 
 
 def test_hyphenated_compounds_are_left_alone() -> None:

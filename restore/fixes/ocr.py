@@ -51,7 +51,8 @@ WORD = regex.compile(r"(?<![\p{L}\p{M}\d])[A-Za-z0-9]+(?![\p{L}\p{M}\d])")
 #: Longer words are left as they are: no misreading of a word runs that long.
 MAX_WORD_LENGTH = 30
 #: A word broken by a hyphen and a space or line break ("pro- perty", "sub-\nsequently").
-LINE_END_HYPHEN = regex.compile(r"(?<![\p{L}\d-])(\p{L}+)-[ \t]*(?:\r\n|\r|\n|[ \t])[ \t]*"
+#: The search starts at the hyphen and reads the word before it in a look-behind.
+LINE_END_HYPHEN = regex.compile(r"(?<=(?<![\p{L}\d-])(\p{L}+))-[ \t]*(?:\r\n|\r|\n|[ \t])[ \t]*"
                                 r"(\p{L}+)(?![\p{L}\d])")
 #: Share of unseen lower-case words (each counted once) at which a text is OCR output with
 #: probability one half, and the spread of the logistic around it: between the 1st
@@ -105,14 +106,15 @@ def propose_uncalibrated(text: str) -> list[Correction]:
 def _propose(text: str, *, calibrate: bool) -> list[Correction]:
     spans = token_table(text)
     p_ocr = ocr_probability(spans.texts)
-    if p_ocr < MIN_OCR_PROBABILITY:
-        return []
-    counts = resources.word_counts()
-    words = [(m.start(), m.end(), m[0]) for m in WORD.finditer(text)]
+    # A word broken at a line end is typesetting, in OCR output or not: joined everywhere.
     joins = [
-        _join(text, spans, m.start(), m.end(), m[1], m[2], p_ocr, calibrate, hyphen=True)
+        _join(text, spans, m.start(1), m.end(), m[1], m[2], p_ocr, calibrate, hyphen=True)
         for m in LINE_END_HYPHEN.finditer(text, overlapped=True)
     ]
+    if p_ocr < MIN_OCR_PROBABILITY:
+        return [join for join in joins if join is not None]
+    counts = resources.word_counts()
+    words = [(m.start(), m.end(), m[0]) for m in WORD.finditer(text)]
     for (start, between, head), (after, end, tail) in itertools.pairwise(words):
         if (after == between + 1 and text[between] == " " and head.isalpha() and tail.isalpha()
                 and min(counts.get(head.lower(), 0), counts.get(tail.lower(), 0))
