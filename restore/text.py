@@ -53,10 +53,20 @@ def token_table(text: str) -> TokenTable:
     >>> token_table("Hi, you")
     TokenTable(starts=array('q', [0, 2, 4]), ends=array('q', [2, 3, 7]), texts=['Hi', ',', 'you'])
     """
-    texts = TOKEN.findall(text)
-    # The text is gap, token, gap, token, ..., gap: the running sum of their lengths
-    # alternates between where a token starts and where it ends.
-    lengths = zip(map(len, TOKEN.split(text)), map(len, texts), strict=False)  # not the last gap
+    return match_table(TOKEN, text)
+
+
+def match_table(pattern: regex.Pattern[str], text: str) -> TokenTable:
+    """The matches of ``pattern`` (which has no groups) in ``text`` as a :class:`TokenTable`:
+    one ``findall`` and one ``split``, several times faster than ``finditer``.
+
+    >>> match_table(regex.compile(r"\\d+"), "a 12 b 3")
+    TokenTable(starts=array('q', [2, 7]), ends=array('q', [4, 8]), texts=['12', '3'])
+    """
+    texts = pattern.findall(text)
+    # The text is gap, match, gap, match, ..., gap: the running sum of their lengths
+    # alternates between where a match starts and where it ends.
+    lengths = zip(map(len, pattern.split(text)), map(len, texts), strict=False)  # not the last gap
     bounds = array("q", itertools.accumulate(itertools.chain.from_iterable(lengths)))
     return TokenTable(bounds[0::2], bounds[1::2], texts)
 

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
 import math
 import operator
 from collections.abc import Sequence
@@ -43,7 +42,7 @@ from restore import resources
 from restore.lm import UNKNOWN
 from restore.model import Correction
 from restore.probability import logistic
-from restore.text import TokenTable, token_table, tokens, transfer_case
+from restore.text import TokenTable, match_table, token_table, tokens, transfer_case
 
 #: A word as OCR reads it: letters and digits together ("m0ney", "bro1ught", "of37"). Only
 #: ASCII: words with other letters ("café", mojibake's "itâ€™s") are left to other families.
@@ -113,20 +112,22 @@ def _propose(text: str, *, calibrate: bool) -> list[Correction]:
     ]
     if p_ocr < MIN_OCR_PROBABILITY:
         return [join for join in joins if join is not None]
-    counts = resources.word_counts()
-    words = [(m.start(), m.end(), m[0]) for m in WORD.finditer(text)]
-    for (start, between, head), (after, end, tail) in itertools.pairwise(words):
-        if (after == between + 1 and text[between] == " " and head.isalpha() and tail.isalpha()
-                and min(counts.get(head.lower(), 0), counts.get(tail.lower(), 0))
-                < KNOWN_MIN_COUNT):
-            joins.append(_join(text, spans, start, end, head, tail, p_ocr, calibrate,
-                               hyphen=False))
+    words = match_table(WORD, text)
+    starts, ends, texts = words
+    for i in _pairs_with_a_rare_word(texts):
+        head, tail = texts[i], texts[i + 1]
+        between = ends[i]
+        if (starts[i + 1] == between + 1 and text[between] == " " and head.isalpha()
+                and tail.isalpha()):
+            joins.append(_join(text, spans, starts[i], ends[i + 1], head, tail, p_ocr,
+                               calibrate, hyphen=False))
     corrections = [join for join in joins if join is not None]
     joined = bytearray(len(text) + 1)  # a word inside a broken word is not read on its own
     for join in corrections:
         if join.confidence >= 0.5:
             joined[join.start:join.end] = b"\x01" * (join.end - join.start)
-    read = [(start, end, word, readings) for start, end, word in words
+    read = [(start, end, word, readings)
+            for start, end, word in zip(starts, ends, texts, strict=True)
             if (readings := _readings(word)).options and not joined[start]]
     contexts = [_context(spans, start, end) for start, end, _, _ in read]
     evidence = _evidence([(left, word, right) for (left, right), (_, _, word, _)
@@ -136,6 +137,15 @@ def _propose(text: str, *, calibrate: bool) -> list[Correction]:
         if found is not None:
             corrections.append(found)
     return sorted(corrections, key=lambda c: c.start)
+
+
+def _pairs_with_a_rare_word(words: list[str]) -> list[int]:
+    """Each ``i`` where ``words[i]`` or ``words[i + 1]`` is seen fewer than
+    ``KNOWN_MIN_COUNT`` times in the corpus, in order."""
+    counts = resources.word_counts()
+    rare = {word for word in set(words) if counts.get(word.lower(), 0) < KNOWN_MIN_COUNT}
+    found = sorted({j for i, word in enumerate(words) if word in rare for j in (i - 1, i)})
+    return [i for i in found if 0 <= i < len(words) - 1]
 
 
 def ocr_probability(words: Sequence[str]) -> float:
