@@ -10,29 +10,39 @@ and turns the difference into minimal corrections.
 
 from __future__ import annotations
 
-import ftfy
+import functools
+from collections.abc import Callable
+
 from rapidfuzz.distance import Indel
 
 from restore.model import Correction
 from restore.text import lines_with_offsets, replace_span
 
-ENCODING_ONLY = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_encoding=True,
-    restore_byte_a0=True,
-    replace_lossy_sequences=True,
-    decode_inconsistent_utf8=True,
-    fix_c1_controls=True,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    fix_surrogates=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+
+@functools.cache
+def _fixer() -> Callable[[str], str]:
+    """ftfy's ``fix_text`` with every cosmetic fix off. ftfy is imported here, when a line
+    that is not ASCII first needs it: importing it takes a tenth of a second."""
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_encoding=True,
+        restore_byte_a0=True,
+        replace_lossy_sequences=True,
+        decode_inconsistent_utf8=True,
+        fix_c1_controls=True,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        fix_surrogates=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+    return functools.partial(ftfy.fix_text, config=config)
 
 
 def propose(text: str) -> list[Correction]:
@@ -41,7 +51,7 @@ def propose(text: str) -> list[Correction]:
     for offset, line in lines_with_offsets(text):
         if line.isascii():
             continue
-        fixed = ftfy.fix_text(line, ENCODING_ONLY)
+        fixed = _fixer()(line)
         if fixed == line:
             continue
         for start, end, replacement in _changed_runs(line, fixed):
