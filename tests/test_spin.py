@@ -75,6 +75,17 @@ def test_an_original_left_standing_elsewhere_weighs_against_its_reading(
     assert weighed[1] == posterior(alone)
 
 
+def test_an_original_inside_its_spun_phrase_says_nothing(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def posterior() -> float:  # "gross sales" holds its original "sales"
+        return next(c.confidence for c in spin.propose_uncalibrated(SPUN)
+                    if c.original == "gross sales")
+
+    before = posterior()
+    monkeypatch.setattr(spin, "SURVIVED_LOG_RATIO", -5.0)
+    assert posterior() == before
+
+
 def test_calibration_is_monotone_and_bounded() -> None:
     points = [(i / 100, i % 3 != 0) for i in range(100)] + [(1.0, True)] * 50
     table = calibration.isotonic(points, bins=10)

@@ -5,15 +5,15 @@ case kept ("Foreign Minister" → "Overseas Minister", "satellite" → "satellit
 Reversal is a noisy-channel choice for each spun phrase *s* met in the text, between leaving
 it and each original *o* the spinner turns into *s* (``spin-phrases.tsv``)::
 
-    P(o | s, context) ∝ P(spun) · P(s | o) · LM(o in context)^λ
+    P(o | s, context) ∝ P(spun) · P(s | o) · R(o) · LM(o in context)^λ
     P(keep | s, context) ∝ (P(clean) + P(spun) · P(s | s)) · LM(s in context)^λ
 
 ``P(s | o)``, the channel, is how often the spinner wrote *s* where the original had *o*
 in the mined pairs; ``P(s | s)`` how often it left *s* standing. The language model
 (:mod:`restore.lm`) scores each reading with the two tokens on each side, and the context
 of the phrase's other occurrences in the document adds to it (a spinner makes one choice
-per key per article). Whether *o* itself stands elsewhere in the document weighs in too: a
-spinner that turned *o* into *s* seldom left another *o* alone. ``P(spun)``, the document's
+per key per article). ``R(o)`` weighs whether *o* itself stands elsewhere in the document:
+a spinner that turned *o* into *s* seldom left another *o* alone. ``P(spun)``, the document's
 odds of being spun at all, comes from the words it uses (``spin-evidence.tsv``: a spinner
 writes "stated" where news writes "said"), so the same phrase is restored in a spun article
 and left alone in clean copy. Phrases are
@@ -180,7 +180,7 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
                     found.replacement.append(replacement)
                     found.original.append(original)
                     found.channel.append(channel)
-                    found.survival.append(survival(original))
+                    found.survival.append(survival(original, words[i:i + n]))
             if len(found.replacement) > before:
                 found.first.append(i)
                 found.last.append(i + n)
@@ -196,22 +196,26 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
 
 
 class _Survival:
-    """Whether an original occurs in the document as it stands, as the log-likelihood
-    ratio it lends to a reading: a spinner that turned *o* into *s* rarely left *o* alone
-    elsewhere in the same article."""
+    """What the document says of an original *o* itself, as the log-likelihood ratio it
+    lends to reading *o* into a spun phrase: a spinner that turned *o* into *s* rarely left
+    another *o* standing in the same article. Says nothing (0) when *s* holds *o* ("gross
+    sales" for "sales"), where *o* stands in the text whichever reading is right."""
 
     def __init__(self, words: list[str]) -> None:
         self.words = words
         self.present = set(words)
         self.positions: dict[str, list[int]] = {}  # built when a phrase must be looked for
-        self.known: dict[str, float] = {}
+        self.known: dict[str, tuple[list[str], float]] = {}  # original -> its words, ratio
 
-    def __call__(self, original: str) -> float:
-        ratio = self.known.get(original)
-        if ratio is None:
+    def __call__(self, original: str, phrase: list[str]) -> float:
+        known = self.known.get(original)
+        if known is None:
             parts = original.lower().split(" ")
-            ratio = SURVIVED_LOG_RATIO if self._occurs(parts) else ABSENT_LOG_RATIO
-            self.known[original] = ratio
+            known = parts, SURVIVED_LOG_RATIO if self._occurs(parts) else ABSENT_LOG_RATIO
+            self.known[original] = known
+        parts, ratio = known
+        if ratio == SURVIVED_LOG_RATIO and _holds(phrase, parts):
+            return 0.0
         return ratio
 
     def _occurs(self, parts: list[str]) -> bool:
@@ -226,6 +230,11 @@ class _Survival:
         offset = min(range(len(parts)), key=lambda k: len(self.positions[parts[k]]))
         return any(self.words[i - offset:i - offset + len(parts)] == parts
                    for i in self.positions[parts[offset]] if i >= offset)
+
+
+def _holds(phrase: list[str], parts: list[str]) -> bool:
+    """Whether ``parts`` stand together in ``phrase``."""
+    return any(phrase[i:i + len(parts)] == parts for i in range(len(phrase) - len(parts) + 1))
 
 
 def spun_probability(words: Sequence[str]) -> float:
