@@ -100,14 +100,13 @@ def _propose(text: str, *, calibrate: bool) -> list[Correction]:
     words = list(map(str.lower, spans.texts))
     p_spun = spun_probability(words)
     found = _occurrences(text, spans, words, phrases, p_spun)
-    keys = [" ".join(words[first:last]) for first, last in zip(found.first, found.last,
-                                                                strict=True)]
-    counts: dict[str, int] = {}
-    pooled: dict[str, float] = {}  # "phrase\toriginal" -> summed evidence
+    keys = list(map(id, found.entry))  # one entry per phrase: its identity names the phrase
+    counts: dict[int, int] = {}
+    pooled: dict[tuple[int, str], float] = {}  # (phrase, original) -> summed evidence
     for k, key in enumerate(keys):
         counts[key] = counts.get(key, 0) + 1
         for j in found.options(k):
-            slot = f"{key}\t{found.original[j]}"
+            slot = key, found.original[j]
             pooled[slot] = pooled.get(slot, 0.0) + found.evidence[j]
     corrections = []
     for k, key in enumerate(keys):
@@ -266,14 +265,14 @@ def _log_change_prior(p_spun: float, channel: float) -> float:
 
 
 def _choose(text: str, spans: TokenTable, found: _Occurrences, k: int, p_spun: float,
-            key: str, count: int, pooled: dict[str, float],
+            key: int, count: int, pooled: dict[tuple[int, str], float],
             calibrate: bool) -> Correction | None:
     """The most probable original for occurrence ``k``, if its posterior is worth reporting."""
     keep_score = _log_keep_prior(p_spun, found.entry[k].kept)
     scored = []
     for j in found.options(k):
         original, evidence = found.original[j], found.evidence[j]
-        others = ((pooled[f"{key}\t{original}"] - evidence) / (count - 1) if count > 1
+        others = ((pooled[key, original] - evidence) / (count - 1) if count > 1
                   else 0.0)
         score = (_log_change_prior(p_spun, found.channel[j]) + found.survival[j]
                  + LM_WEIGHT * (evidence + POOLED_WEIGHT * others))
