@@ -14,7 +14,8 @@ against leaving *w* as it is::
 ``P(w | c)`` is the channel learned from OCR and human transcriptions
 (``ocr-channel.tsv``); ``P(ocr)``, the document's odds of being OCR output at all, comes
 from its share of lower-case words the context model has never seen, so the same word is
-corrected in a scanned page and left alone in clean copy. Real words wrong in context
+corrected in a scanned page and left alone in clean copy; a word broken at a line end is
+typesetting, not a misreading, and is joined on any page. Real words wrong in context
 ("tho court", "lie said") are candidates too; numbers, and capitalized names the model
 knows nothing better for, are left as they are. The confidence reported is the posterior
 calibrated on development pages (``ocr-calibration.tsv``).
