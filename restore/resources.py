@@ -156,6 +156,8 @@ def spin_evidence() -> dict[str, float]:
 #: (file, format, version) of the calibration tables fitted by ``scripts/calibrate_*.py``.
 SPIN_CALIBRATION = ("spin-calibration.tsv", "restore-spin-calibration", 1)
 OCR_CALIBRATION = ("ocr-calibration.tsv", "restore-ocr-calibration", 1)
+#: The OCR family's dashes read as hyphens: a single token's context, scores of another scale.
+OCR_DASH_CALIBRATION = ("ocr-dash-calibration.tsv", "restore-ocr-dash-calibration", 1)
 
 
 @functools.cache
@@ -221,6 +223,7 @@ def warm_up() -> None:
     spin_evidence()
     calibration(SPIN_CALIBRATION)
     calibration(OCR_CALIBRATION)
+    calibration(OCR_DASH_CALIBRATION)
     ocr_channel()
     word_counts()
     word_zipf("the")  # imports wordfreq and reads its English table

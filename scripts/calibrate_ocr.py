@@ -6,7 +6,8 @@ proposal alone against the human transcription (right when it brings the OCR tex
 words the transcription does not cover are not counted: :class:`benchmarks.quality.Judge`).
 An isotonic fit (:func:`scripts.calibration.isotonic`) of right against the family's raw
 posterior gives ``dictionaries/ocr-calibration.tsv``: the confidence the family reports for
-a raw posterior. The other half stays unseen, to measure the family on.
+a raw posterior; dashes read as hyphens get their own, ``ocr-dash-calibration.tsv``. The
+other half stays unseen, to measure the family on.
 
 Usage::
 
@@ -23,9 +24,13 @@ from pathlib import Path
 
 from restore import resources
 from restore.fixes import ocr
+from restore.model import Correction
 from scripts.calibration import isotonic, observations, write_table
 from scripts.learn_ocr_channel import DEFAULT_PAIRS, find_pairs
 
+#: Dashes read as hyphens are calibrated on their own: their scores come from one token's
+#: context, on another scale than the misread words'.
+DASH_RULE = "ocr.dash"
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries"
 
 
@@ -39,12 +44,19 @@ def main(argv: list[str] | None = None) -> int:
     if not pairs:
         print(f"calibrate_ocr: no pairs in {args.directory}", file=sys.stderr)
         return 1
-    points = observations(pairs, ocr.propose_uncalibrated)
-    table = isotonic(points, args.bins)
-    write_table(args.output, resources.OCR_CALIBRATION, table, "scripts/calibrate_ocr.py",
-                f"fitted on {len(points)} proposals over {len(pairs)} even-half pairs of "
-                f"{args.directory.name}; bins={args.bins}")
-    print(f"calibrate_ocr: {len(table)} steps from {len(points)} proposals", file=sys.stderr)
+    for table_spec, dashes in ((resources.OCR_CALIBRATION, False),
+                               (resources.OCR_DASH_CALIBRATION, True)):
+        def propose(text: str, dashes: bool = dashes) -> list[Correction]:
+            return [c for c in ocr.propose_uncalibrated(text)
+                    if (c.rule == DASH_RULE) == dashes]
+
+        points = observations(pairs, propose)
+        table = isotonic(points, args.bins)
+        write_table(args.output, table_spec, table, "scripts/calibrate_ocr.py",
+                    f"fitted on {len(points)} proposals over {len(pairs)} even-half pairs of "
+                    f"{args.directory.name}; bins={args.bins}")
+        print(f"calibrate_ocr: {table_spec[0]}: {len(table)} steps from {len(points)} "
+              "proposals", file=sys.stderr)
     return 0
 
 

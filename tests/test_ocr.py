@@ -80,6 +80,20 @@ def test_a_word_broken_at_a_line_end_is_joined_on_a_clean_page_too() -> None:
         "and a well- known merchant had a high-\nprofile part in it.")
 
 
+def test_a_dash_read_as_a_hyphen_between_sentences_is_restored() -> None:
+    text = PAGE + (" The magistrate would hear the case on Monday.-Mr. Jones, for the "
+                   "defence, asked for bail.-The bench refused.")
+    report = Restorer(Config(families=frozenset({"ocr"}))).explain(text)
+    dashes = [c for c in report.applied if c.rule == "ocr.dash"]
+    assert [(c.original, c.replacement) for c in dashes] == [("-", "—"), ("-", "—")]
+    assert "Monday.—Mr. Jones" in report.text and "bail.—The bench" in report.text
+
+
+def test_a_hyphen_between_sentences_is_left_alone_on_a_clean_page() -> None:
+    text = "Talks on U.S.-China trade resumed on Monday. He said so.-Then he left."
+    assert restore(text) == text
+
+
 def test_hyphenated_compounds_are_left_alone() -> None:
     text = PAGE + " He came to-day to the bed-room of the North-Eastern hotel."
     assert not any("-" in original and " " not in original and "\n" not in original

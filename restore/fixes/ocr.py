@@ -17,8 +17,12 @@ from its share of lower-case words the context model has never seen, so the same
 corrected in a scanned page and left alone in clean copy; a word broken at a line end is
 typesetting, not a misreading, and is joined on any page. Real words wrong in context
 ("tho court", "lie said") are candidates too; numbers, and capitalized names the model
-knows nothing better for, are left as they are. The confidence reported is the posterior
-calibrated on development pages (``ocr-calibration.tsv``).
+knows nothing better for, are left as they are. A hyphen between one sentence's closing mark
+and the next one's capital is the dash of the period's print read as a hyphen
+("refused.-George" for "refused.—George"), weighed the same way. The confidence reported is
+the posterior calibrated on development pages (``ocr-calibration.tsv``; the dashes on their
+own, ``ocr-dash-calibration.tsv``: a transcriber who writes an en dash there counts against
+them).
 
 >>> text = ("The prisoner was charged witb stealing a watcb from tbe house, and lie said "
 ...         "he had been sent by the landlord to see to the blinds. Tlie pro- perty was found.")
@@ -54,6 +58,18 @@ MAX_WORD_LENGTH = 30
 #: The search starts at the hyphen and reads the word before it in a look-behind.
 LINE_END_HYPHEN = regex.compile(r"(?<=(?<![\p{L}\d-])(\p{L}+))-[ \t]*(?:\r\n|\r|\n|[ \t])[ \t]*"
                                 r"(\p{L}+)(?![\p{L}\d])")
+#: A hyphen (or two) that may be a dash the engine read as one: between a sentence's closing
+#: mark and the capital starting the next ("refused.-George", "case.-Mr. Williams"), as
+#: reports of the time set them. The search starts at the hyphen. (Between two words alone,
+#: or with a space beside it, a hyphen is seldom a dash: it joins a compound, ends a line or
+#: is the engine's noise.)
+READ_AS_HYPHEN = regex.compile(r"(?<=\p{L}[.,;:!?'\"’”)])--?(?=\p{Lu})")
+#: The dash printed where the engine read a hyphen; BLN600's transcribers write it as an em
+#: dash three times in four.
+DASH = "—"
+#: Share of the hyphens ``READ_AS_HYPHEN`` finds that were printed as dashes (even half of
+#: BLN600: 318 of 431); the rest are mostly the engine's noise.
+DASH_SHARE = 0.738
 #: Share of unseen lower-case words (each counted once) at which a text is OCR output with
 #: probability one half, and the spread of the logistic around it: between the 1st
 #: percentile of BLN600 OCR pages (1.0%) and the 99th of their human transcriptions (0.8%)
@@ -127,6 +143,7 @@ def _propose(text: str, *, calibrate: bool) -> list[Correction]:
     for join in corrections:
         if join.confidence >= 0.5:
             joined[join.start:join.end] = b"\x01" * (join.end - join.start)
+    corrections += _dashes(text, spans, p_ocr, calibrate)
     read = [(start, end, word, readings)
             for start, end, word in zip(starts, ends, texts, strict=True)
             if (readings := _readings(word)).options and not joined[start]]
@@ -340,7 +357,8 @@ def _choose(text: str, start: int, end: int, readings: Readings, evidence: tuple
         for (reading, log_channel), said in zip(readings.options, evidence, strict=True)
     ]
     return _posterior_correction(text, start, end, keep, scored, "ocr.word",
-                                 f"misread; document is OCR with p={p_ocr:.2f}", calibrate)
+                                 f"misread; document is OCR with p={p_ocr:.2f}",
+                                 resources.OCR_CALIBRATION if calibrate else None)
 
 
 #: What the context said for a word's readings, by (left tokens, word, right tokens): kept
@@ -386,6 +404,34 @@ def _token_ids(phrase: str) -> tuple[int, ...]:
     return tuple(resources.ngram_model().ids(tokens(phrase)))
 
 
+def _dashes(text: str, spans: TokenTable, p_ocr: float, calibrate: bool) -> list[Correction]:
+    """Hyphens the engine read where the page printed a dash, each decided in context against
+    the share of such hyphens that were dashes (``DASH_SHARE``)."""
+    model = resources.ngram_model()
+    dash = model.ids([DASH])
+    found = []
+    queries: list[tuple[Sequence[int], Sequence[int], Sequence[int]]] = []
+    for m in READ_AS_HYPHEN.finditer(text):
+        start, end = m.span()
+        left, right = _context(spans, start, end)
+        left_ids, right_ids = model.ids(left), model.ids(right)
+        queries += [(left_ids, dash, right_ids), (left_ids, model.ids(tokens(m[0])), right_ids)]
+        found.append((start, end))
+    scores = model.score_many_in_context(queries)
+    corrections = []
+    for k, (start, end) in enumerate(found):
+        evidence = max(min(scores[2 * k] - scores[2 * k + 1], LM_CAP), -LM_CAP)
+        change = math.log(p_ocr * DASH_SHARE) + LM_WEIGHT * evidence
+        keep = math.log(1.0 - p_ocr * DASH_SHARE)
+        correction = _posterior_correction(
+            text, start, end, keep, [(change, DASH)], "ocr.dash",
+            f"a dash read as a hyphen; document is OCR with p={p_ocr:.2f}",
+            resources.OCR_DASH_CALIBRATION if calibrate else None)
+        if correction is not None:
+            corrections.append(correction)
+    return corrections
+
+
 def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: str,
           p_ocr: float, calibrate: bool, *, hyphen: bool) -> Correction | None:
     """``text[start:end]``, the pieces ``head`` and ``tail`` of a word broken by a hyphen at a
@@ -410,16 +456,16 @@ def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: s
         keep = math.log(1.0 - p_ocr * STRAY_SPACE)
         rule, note = "ocr.space", f"stray space; document is OCR with p={p_ocr:.2f}"
     return _posterior_correction(text, start, end, keep, [(change, reading)], rule, note,
-                                 calibrate)
+                                 resources.OCR_CALIBRATION if calibrate else None)
 
 
 def _posterior_correction(text: str, start: int, end: int, keep: float,
                           scored: list[tuple[float, str]], rule: str, note: str,
-                          calibrate: bool) -> Correction | None:
+                          calibration: tuple[str, str, int] | None) -> Correction | None:
     """The best of ``scored`` (log score, reading) against ``keep``, if its posterior is at
-    least ``REPORT_FLOOR``, with its calibrated confidence or its raw score: the posterior's
-    log-odds squashed by ``RAW_SCALE``, which keeps apart what the posterior itself rounds
-    to 1."""
+    least ``REPORT_FLOOR``, with the confidence the ``calibration`` table gives its raw
+    score, or (no table) the raw score itself: the posterior's log-odds squashed by
+    ``RAW_SCALE``, which keeps apart what the posterior itself rounds to 1."""
     score, reading = max(scored)
     others = [keep, *(other for other, _ in scored)]
     others.remove(score)
@@ -428,5 +474,5 @@ def _posterior_correction(text: str, start: int, end: int, keep: float,
     if log_odds < math.log(REPORT_FLOOR / (1.0 - REPORT_FLOOR)) or reading == text[start:end]:
         return None
     raw = logistic(log_odds / RAW_SCALE)
-    confidence = resources.calibrated(resources.OCR_CALIBRATION, raw) if calibrate else raw
+    confidence = raw if calibration is None else resources.calibrated(calibration, raw)
     return Correction(start, end, text[start:end], reading, confidence, rule, note)
