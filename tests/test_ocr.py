@@ -80,6 +80,14 @@ def test_a_word_broken_at_a_line_end_is_joined_on_a_clean_page_too() -> None:
         "and a well- known merchant had a high-\nprofile part in it.")
 
 
+def test_a_stray_mark_inside_a_word_is_dropped_and_legitimate_ones_kept() -> None:
+    text = PAGE + " He came with~out delay and was arreste]d at the door. See and/or AT&T."
+    fixed = _ocr_corrections(text)
+    assert fixed["with~out"] == "without"
+    assert fixed["arreste]d"] == "arrested"
+    assert not any("/" in original or "&" in original for original in fixed)
+
+
 def test_a_dash_read_as_a_hyphen_between_sentences_is_restored() -> None:
     text = PAGE + (" The magistrate would hear the case on Monday.-Mr. Jones, for the "
                    "defence, asked for bail.-The bench refused.")

@@ -5,8 +5,8 @@ engine could have misread as *w*: dictionary words within edit distance two of a
 (SymSpell over the context model's vocabulary), within one of a real word, and those one
 learned confusion away ("tlie" ← "the", "rnoney" ← "money", "m0ney" ← "money"); the two
 words a non-word could be with a lost space ("ofjewellery"); and a word broken by a spaced
-or line-end hyphen or a stray space ("pro- perty", "th e"). Each candidate *c* is scored
-against leaving *w* as it is::
+or line-end hyphen, a stray space or a stray mark ("pro- perty", "th e", "with~out"). Each
+candidate *c* is scored against leaving *w* as it is::
 
     P(c | w, context) ∝ P(ocr) · P(w | c) · LM(c in context)
     P(keep | w, context) ∝ (P(clean) + P(ocr) · P(w | w)) · LM(w in context)
@@ -54,10 +54,15 @@ from restore.text import TokenTable, match_table, token_table, tokens, transfer_
 WORD = regex.compile(r"(?<![\p{L}\p{M}\d])[A-Za-z0-9]+(?![\p{L}\p{M}\d])")
 #: Longer words are left as they are: no misreading of a word runs that long.
 MAX_WORD_LENGTH = 30
-#: A word broken by a hyphen and a space or line break ("pro- perty", "sub-\nsequently").
-#: The search starts at the hyphen and reads the word before it in a look-behind.
-LINE_END_HYPHEN = regex.compile(r"(?<=(?<![\p{L}\d-])(\p{L}+))-[ \t]*(?:\r\n|\r|\n|[ \t])[ \t]*"
+#: A word broken by a hyphen and a space or line break ("pro- perty", "sub-\nsequently"),
+#: whole: not the end of "n't" nor of another compound. The search starts at the hyphen and
+#: reads the word before it in a look-behind.
+LINE_END_HYPHEN = regex.compile(r"(?<=(?<![\p{L}\d'’-])(\p{L}+))-[ \t]*(?:\r\n|\r|\n|[ \t])[ \t]*"
                                 r"(\p{L}+)(?![\p{L}\d])")
+#: A mark inside a word that no English spelling puts there ("with~out", "arreste]d",
+#: "bei?!g"; "and/or" and "AT&T" keep theirs). The search starts at the mark.
+STRAY_MARK = regex.compile(r"(?<=(?<![\p{L}\d])([A-Za-z]+))[~\[\]{}!?<>$^*|\\]+([A-Za-z]+)"
+                           r"(?![\p{L}\d])")
 #: A hyphen (or two) that may be a dash the engine read as one: between a sentence's closing
 #: mark and the capital starting the next ("refused.-George", "case.-Mr. Williams"), as
 #: reports of the time set them. The search starts at the hyphen. (Between two words alone,
@@ -84,11 +89,17 @@ MIN_OCR_PROBABILITY = 0.9
 KNOWN_MIN_COUNT = 5
 #: Each piece of a split or a joined word must be this common.
 PIECE_MIN_COUNT = 50
-#: Channel probability of a lost space ("ofjewellery"), a stray space ("th e") and a word
-#: broken at a line end with a hyphen ("pro- perty": typesetting, not a misreading).
+#: Channel probability of a lost space ("ofjewellery").
 LOST_SPACE = 0.002
-STRAY_SPACE = 0.002
-HYPHEN_BREAK = 0.3
+#: A word in two pieces, by kind of break: the probability that such a break (where the
+#: pieces together make a common word) stands inside one word, the rule and the reason.
+BREAKS = {
+    # A hyphen at a line end ("pro- perty"): typesetting, not a misreading.
+    "hyphen": (0.3, "ocr.hyphenation", "word broken at a line end"),
+    "space": (0.002, "ocr.space", "stray space"),  # "th e"
+    # A mark inside a word ("with~out", "arreste]d"): 60 of 81 on the even half of BLN600.
+    "mark": (0.74, "ocr.mark", "stray mark inside a word"),
+}
 #: Candidates scored in context per word, the most probable before context.
 MAX_CANDIDATES = 3
 #: Weight of the context model's evidence against the channel's.
@@ -124,7 +135,7 @@ def _propose(text: str, *, calibrate: bool) -> list[Correction]:
     p_ocr = ocr_probability(spans.texts)
     # A word broken at a line end is typesetting, in OCR output or not: joined everywhere.
     joins = [
-        _join(text, spans, m.start(1), m.end(), m[1], m[2], p_ocr, calibrate, hyphen=True)
+        _join(text, spans, m.start(1), m.end(), m[1], m[2], p_ocr, calibrate, kind="hyphen")
         for m in LINE_END_HYPHEN.finditer(text, overlapped=True)
     ]
     if p_ocr < MIN_OCR_PROBABILITY:
@@ -137,7 +148,9 @@ def _propose(text: str, *, calibrate: bool) -> list[Correction]:
         if (starts[i + 1] == between + 1 and text[between] == " " and head.isalpha()
                 and tail.isalpha()):
             joins.append(_join(text, spans, starts[i], ends[i + 1], head, tail, p_ocr,
-                               calibrate, hyphen=False))
+                               calibrate, kind="space"))
+    joins += [_join(text, spans, m.start(1), m.end(), m[1], m[2], p_ocr, calibrate, kind="mark")
+              for m in STRAY_MARK.finditer(text)]
     corrections = [join for join in joins if join is not None]
     joined = bytearray(len(text) + 1)  # a word inside a broken word is not read on its own
     for join in corrections:
@@ -433,9 +446,10 @@ def _dashes(text: str, spans: TokenTable, p_ocr: float, calibrate: bool) -> list
 
 
 def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: str,
-          p_ocr: float, calibrate: bool, *, hyphen: bool) -> Correction | None:
+          p_ocr: float, calibrate: bool, *, kind: str) -> Correction | None:
     """``text[start:end]``, the pieces ``head`` and ``tail`` of a word broken by a hyphen at a
-    line end ("pro- perty") or a stray space ("th e"), as one word when that word is common."""
+    line end ("pro- perty"), a stray space ("th e") or a stray mark ("with~out"): the
+    ``kind`` of break, a key of ``BREAKS``; as one word when that word is common."""
     if len(head) + len(tail) > MAX_WORD_LENGTH:
         return None
     joined = (head + tail).lower()
@@ -447,14 +461,12 @@ def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: s
     reading = head + tail
     evidence = model.score_in_context(left, tokens(reading), right) - as_is
     evidence = LM_WEIGHT * max(min(evidence, LM_CAP), -LM_CAP)
-    if hyphen:
-        change = math.log(HYPHEN_BREAK) + evidence
-        keep = math.log(1.0 - HYPHEN_BREAK)
-        rule, note = "ocr.hyphenation", "word broken at a line end"
-    else:
-        change = math.log(p_ocr * STRAY_SPACE) + evidence
-        keep = math.log(1.0 - p_ocr * STRAY_SPACE)
-        rule, note = "ocr.space", f"stray space; document is OCR with p={p_ocr:.2f}"
+    probability, rule, note = BREAKS[kind]
+    if rule != "ocr.hyphenation":  # a misreading, not typesetting: as likely as OCR is
+        probability *= p_ocr
+        note += f"; document is OCR with p={p_ocr:.2f}"
+    change = math.log(probability) + evidence
+    keep = math.log(1.0 - probability)
     return _posterior_correction(text, start, end, keep, [(change, reading)], rule, note,
                                  resources.OCR_CALIBRATION if calibrate else None)
 
