@@ -81,10 +81,12 @@ def test_a_word_broken_at_a_line_end_is_joined_on_a_clean_page_too() -> None:
 
 
 def test_a_stray_mark_inside_a_word_is_dropped_and_legitimate_ones_kept() -> None:
-    text = PAGE + " He came with~out delay and was arreste]d at the door. See and/or AT&T."
+    text = PAGE + (" He came with~out delay at half~past ten and was arreste]d at the door. "
+                   "See and/or AT&T.")
     fixed = _ocr_corrections(text)
     assert fixed["with~out"] == "without"
     assert fixed["arreste]d"] == "arrested"
+    assert fixed["half~past"] == "half past"  # the mark stood for a space
     assert not any("/" in original or "&" in original for original in fixed)
 
 

@@ -91,13 +91,15 @@ KNOWN_MIN_COUNT = 5
 PIECE_MIN_COUNT = 50
 #: Channel probability of a lost space ("ofjewellery").
 LOST_SPACE = 0.002
-#: A word in two pieces, by kind of break: the probability that such a break (where the
-#: pieces together make a common word) stands inside one word, the rule and the reason.
+#: A word in two pieces, by kind of break: the probability that such a break stands where
+#: the page printed none (for a hyphen or a space, where the pieces together make a common
+#: word), the rule and the reason.
 BREAKS = {
     # A hyphen at a line end ("pro- perty"): typesetting, not a misreading.
     "hyphen": (0.3, "ocr.hyphenation", "word broken at a line end"),
     "space": (0.002, "ocr.space", "stray space"),  # "th e"
-    # A mark inside a word ("with~out", "arreste]d"): 60 of 81 on the even half of BLN600.
+    # A mark inside a word ("with~out", "arreste]d"): where the pieces make a common word,
+    # 60 of 81 on the even half of BLN600.
     "mark": (0.74, "ocr.mark", "stray mark inside a word"),
 }
 #: Candidates scored in context per word, the most probable before context.
@@ -306,12 +308,14 @@ def _splits(lower: str, counts: dict[str, int]) -> list[str]:
     found = []
     for i in range(1, len(lower)):
         left, right = lower[:i], lower[i:]
-        if counts.get(left, 0) < PIECE_MIN_COUNT or (len(left) == 1 and left not in "ai"):
-            continue
-        if right.isdigit() or (counts.get(right, 0) >= PIECE_MIN_COUNT
-                               and (len(right) > 1 or right in "ai")):
+        if _common_word(left, counts) and (right.isdigit() or _common_word(right, counts)):
             found.append(f"{left} {right}")
     return found
+
+
+def _common_word(lower: str, counts: dict[str, int]) -> bool:
+    """Whether ``lower`` can stand as a word of its own: common, and "a" or "i" if one letter."""
+    return counts.get(lower, 0) >= PIECE_MIN_COUNT and (len(lower) > 1 or lower in "ai")
 
 
 def _case_of(word: str) -> str:
@@ -449,26 +453,32 @@ def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: s
           p_ocr: float, calibrate: bool, *, kind: str) -> Correction | None:
     """``text[start:end]``, the pieces ``head`` and ``tail`` of a word broken by a hyphen at a
     line end ("pro- perty"), a stray space ("th e") or a stray mark ("with~out"): the
-    ``kind`` of break, a key of ``BREAKS``; as one word when that word is common."""
+    ``kind`` of break, a key of ``BREAKS``. As one word when that word is common; a stray
+    mark goes whatever the pieces make (what they make is read as a word in the next pass),
+    and may have stood for a space between two words ("was~admissible")."""
     if len(head) + len(tail) > MAX_WORD_LENGTH:
         return None
-    joined = (head + tail).lower()
-    if resources.word_counts().get(joined, 0) < PIECE_MIN_COUNT:
+    counts = resources.word_counts()
+    readings = [head + tail]
+    if kind == "mark":
+        if _common_word(head.lower(), counts) and _common_word(tail.lower(), counts):
+            readings.append(f"{head} {tail}")
+    elif counts.get(readings[0].lower(), 0) < PIECE_MIN_COUNT:
         return None
     model = resources.ngram_model()
     left, right = _context(spans, start, end)
     as_is = model.score_in_context(left, tokens(text[start:end]), right)
-    reading = head + tail
-    evidence = model.score_in_context(left, tokens(reading), right) - as_is
-    evidence = LM_WEIGHT * max(min(evidence, LM_CAP), -LM_CAP)
     probability, rule, note = BREAKS[kind]
     if rule != "ocr.hyphenation":  # a misreading, not typesetting: as likely as OCR is
         probability *= p_ocr
         note += f"; document is OCR with p={p_ocr:.2f}"
-    change = math.log(probability) + evidence
-    keep = math.log(1.0 - probability)
-    return _posterior_correction(text, start, end, keep, [(change, reading)], rule, note,
-                                 resources.OCR_CALIBRATION if calibrate else None)
+    scored = []
+    for reading in readings:
+        evidence = model.score_in_context(left, tokens(reading), right) - as_is
+        scored.append((math.log(probability) + LM_WEIGHT * max(min(evidence, LM_CAP), -LM_CAP),
+                       reading))
+    return _posterior_correction(text, start, end, math.log(1.0 - probability), scored, rule,
+                                 note, resources.OCR_CALIBRATION if calibrate else None)
 
 
 def _posterior_correction(text: str, start: int, end: int, keep: float,
