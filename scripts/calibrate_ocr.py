@@ -19,6 +19,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from pathlib import Path
 
@@ -44,11 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     if not pairs:
         print(f"calibrate_ocr: no pairs in {args.directory}", file=sys.stderr)
         return 1
+    proposals = functools.cache(ocr.propose_uncalibrated)  # each page is read once for both
     for table_spec, dashes in ((resources.OCR_CALIBRATION, False),
                                (resources.OCR_DASH_CALIBRATION, True)):
         def propose(text: str, dashes: bool = dashes) -> list[Correction]:
-            return [c for c in ocr.propose_uncalibrated(text)
-                    if (c.rule == DASH_RULE) == dashes]
+            return [c for c in proposals(text) if (c.rule == DASH_RULE) == dashes]
 
         points = observations(pairs, propose)
         table = isotonic(points, args.bins)

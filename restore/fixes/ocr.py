@@ -425,23 +425,22 @@ def _dashes(text: str, spans: TokenTable, p_ocr: float, calibrate: bool) -> list
     """Hyphens the engine read where the page printed a dash, each decided in context against
     the share of such hyphens that were dashes (``DASH_SHARE``)."""
     model = resources.ngram_model()
-    dash = model.ids([DASH])
     found = []
     queries: list[tuple[Sequence[int], Sequence[int], Sequence[int]]] = []
     for m in READ_AS_HYPHEN.finditer(text):
         start, end = m.span()
         left, right = _context(spans, start, end)
         left_ids, right_ids = model.ids(left), model.ids(right)
-        queries += [(left_ids, dash, right_ids), (left_ids, model.ids(tokens(m[0])), right_ids)]
+        queries += [(left_ids, _token_ids(DASH), right_ids),
+                    (left_ids, _token_ids(m[0]), right_ids)]
         found.append((start, end))
     scores = model.score_many_in_context(queries)
     corrections = []
+    probability = p_ocr * DASH_SHARE
     for k, (start, end) in enumerate(found):
-        evidence = max(min(scores[2 * k] - scores[2 * k + 1], LM_CAP), -LM_CAP)
-        change = math.log(p_ocr * DASH_SHARE) + LM_WEIGHT * evidence
-        keep = math.log(1.0 - p_ocr * DASH_SHARE)
+        change = _change_score(probability, scores[2 * k] - scores[2 * k + 1])
         correction = _posterior_correction(
-            text, start, end, keep, [(change, DASH)], "ocr.dash",
+            text, start, end, math.log(1.0 - probability), [(change, DASH)], "ocr.dash",
             f"a dash read as a hyphen; document is OCR with p={p_ocr:.2f}",
             resources.OCR_DASH_CALIBRATION if calibrate else None)
         if correction is not None:
@@ -472,13 +471,17 @@ def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: s
     if rule != "ocr.hyphenation":  # a misreading, not typesetting: as likely as OCR is
         probability *= p_ocr
         note += f"; document is OCR with p={p_ocr:.2f}"
-    scored = []
-    for reading in readings:
-        evidence = model.score_in_context(left, tokens(reading), right) - as_is
-        scored.append((math.log(probability) + LM_WEIGHT * max(min(evidence, LM_CAP), -LM_CAP),
-                       reading))
+    scored = [(_change_score(probability,
+                             model.score_in_context(left, tokens(reading), right) - as_is),
+               reading) for reading in readings]
     return _posterior_correction(text, start, end, math.log(1.0 - probability), scored, rule,
                                  note, resources.OCR_CALIBRATION if calibrate else None)
+
+
+def _change_score(probability: float, evidence: float) -> float:
+    """The log score of a change the channel makes with ``probability``, which its context
+    favours by ``evidence`` nats (capped at ``LM_CAP``) over the text as it stands."""
+    return math.log(probability) + LM_WEIGHT * max(min(evidence, LM_CAP), -LM_CAP)
 
 
 def _posterior_correction(text: str, start: int, end: int, keep: float,
