@@ -155,9 +155,20 @@ def spin_evidence() -> dict[str, float]:
 
 #: (file, format, version) of the calibration tables fitted by ``scripts/calibrate_*.py``.
 SPIN_CALIBRATION = ("spin-calibration.tsv", "restore-spin-calibration", 1)
-OCR_CALIBRATION = ("ocr-calibration.tsv", "restore-ocr-calibration", 1)
-#: The OCR family's dashes read as hyphens: a single token's context, scores of another scale.
-OCR_DASH_CALIBRATION = ("ocr-dash-calibration.tsv", "restore-ocr-dash-calibration", 1)
+#: The OCR family's, one per kind of proposal, whose raw scores mean different things: a
+#: misread real word ("lie" for "he"); a non-word with one reading ("decaniped"), right far
+#: more often than one with several ("tliot": "thot", "Eliot"), where the printed word is
+#: often none of them; a broken word joined; a dash read as a hyphen (one token's context).
+OCR_CALIBRATIONS = {
+    "real word": ("ocr-real-word-calibration.tsv", "restore-ocr-real-word-calibration", 1),
+    "non-word, one reading": ("ocr-non-word-calibration.tsv",
+                              "restore-ocr-non-word-calibration", 1),
+    "non-word, several readings": ("ocr-ambiguous-non-word-calibration.tsv",
+                                   "restore-ocr-ambiguous-non-word-calibration", 1),
+    "broken word": ("ocr-broken-word-calibration.tsv", "restore-ocr-broken-word-calibration",
+                    1),
+    "dash": ("ocr-dash-calibration.tsv", "restore-ocr-dash-calibration", 1),
+}
 
 
 @functools.cache
@@ -222,8 +233,8 @@ def warm_up() -> None:
     spin_phrase_lengths()
     spin_evidence()
     calibration(SPIN_CALIBRATION)
-    calibration(OCR_CALIBRATION)
-    calibration(OCR_DASH_CALIBRATION)
+    for table in OCR_CALIBRATIONS.values():
+        calibration(table)
     ocr_channel()
     word_counts()
     word_zipf("the")  # imports wordfreq and reads its English table

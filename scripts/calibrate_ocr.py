@@ -5,9 +5,9 @@ half ``scripts/learn_ocr_channel.py`` learns the shipped channel from) and score
 proposal alone against the human transcription (right when it brings the OCR text closer;
 words the transcription does not cover are not counted: :class:`benchmarks.quality.Judge`).
 An isotonic fit (:func:`scripts.calibration.isotonic`) of right against the family's raw
-posterior gives ``dictionaries/ocr-calibration.tsv``: the confidence the family reports for
-a raw posterior; dashes read as hyphens get their own, ``ocr-dash-calibration.tsv``. The
-other half stays unseen, to measure the family on.
+posterior, one for each kind of proposal (:func:`restore.fixes.ocr.calibration_kind`), gives
+the tables of ``restore.resources.OCR_CALIBRATIONS`` in ``dictionaries/``: the confidence the
+family reports for a raw posterior. The other half stays unseen, to measure the family on.
 
 Usage::
 
@@ -29,9 +29,6 @@ from restore.model import Correction
 from scripts.calibration import isotonic, observations, write_table
 from scripts.learn_ocr_channel import DEFAULT_PAIRS, find_pairs
 
-#: Dashes read as hyphens are calibrated on their own: their scores come from one token's
-#: context, on another scale than the misread words'.
-DASH_RULE = "ocr.dash"
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries"
 
 
@@ -45,11 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     if not pairs:
         print(f"calibrate_ocr: no pairs in {args.directory}", file=sys.stderr)
         return 1
-    proposals = functools.cache(ocr.propose_uncalibrated)  # each page is read once for both
-    for table_spec, dashes in ((resources.OCR_CALIBRATION, False),
-                               (resources.OCR_DASH_CALIBRATION, True)):
-        def propose(text: str, dashes: bool = dashes) -> list[Correction]:
-            return [c for c in proposals(text) if (c.rule == DASH_RULE) == dashes]
+    proposals = functools.cache(ocr.propose_uncalibrated)  # each page is read once for all
+    for kind, table_spec in resources.OCR_CALIBRATIONS.items():
+        def propose(text: str, kind: str = kind) -> list[Correction]:
+            return [c for c in proposals(text)
+                    if ocr.calibration_kind(c.rule, c.original) == kind]
 
         points = observations(pairs, propose)
         table = isotonic(points, args.bins)

@@ -20,9 +20,10 @@ typesetting, not a misreading, and is joined on any page. Real words wrong in co
 knows nothing better for, are left as they are. A hyphen between one sentence's closing mark
 and the next one's capital is the dash of the period's print read as a hyphen
 ("refused.-George" for "refused.—George"), weighed the same way. The confidence reported is
-the posterior calibrated on development pages (``ocr-calibration.tsv``; the dashes on their
-own, ``ocr-dash-calibration.tsv``: a transcriber who writes an en dash there counts against
-them).
+the posterior calibrated on development pages, one table for each kind of proposal
+(:func:`calibration_kind`): a non-word with a single reading is right far more often than a
+real word or a non-word with several at the same posterior (and on the dashes, a transcriber
+who writes an en dash counts against them).
 
 >>> text = ("The prisoner was charged witb stealing a watcb from tbe house, and lie said "
 ...         "he had been sent by the landlord to see to the blinds. Tlie pro- perty was found.")
@@ -374,8 +375,7 @@ def _choose(text: str, start: int, end: int, readings: Readings, evidence: tuple
         for (reading, log_channel), said in zip(readings.options, evidence, strict=True)
     ]
     return _posterior_correction(text, start, end, keep, scored, "ocr.word",
-                                 f"misread; document is OCR with p={p_ocr:.2f}",
-                                 resources.OCR_CALIBRATION if calibrate else None)
+                                 f"misread; document is OCR with p={p_ocr:.2f}", calibrate)
 
 
 #: What the context said for a word's readings, by (left tokens, word, right tokens): kept
@@ -441,8 +441,7 @@ def _dashes(text: str, spans: TokenTable, p_ocr: float, calibrate: bool) -> list
         change = _change_score(probability, scores[2 * k] - scores[2 * k + 1])
         correction = _posterior_correction(
             text, start, end, math.log(1.0 - probability), [(change, DASH)], "ocr.dash",
-            f"a dash read as a hyphen; document is OCR with p={p_ocr:.2f}",
-            resources.OCR_DASH_CALIBRATION if calibrate else None)
+            f"a dash read as a hyphen; document is OCR with p={p_ocr:.2f}", calibrate)
         if correction is not None:
             corrections.append(correction)
     return corrections
@@ -475,7 +474,7 @@ def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: s
                              model.score_in_context(left, tokens(reading), right) - as_is),
                reading) for reading in readings]
     return _posterior_correction(text, start, end, math.log(1.0 - probability), scored, rule,
-                                 note, resources.OCR_CALIBRATION if calibrate else None)
+                                 note, calibrate)
 
 
 def _change_score(probability: float, evidence: float) -> float:
@@ -486,11 +485,12 @@ def _change_score(probability: float, evidence: float) -> float:
 
 def _posterior_correction(text: str, start: int, end: int, keep: float,
                           scored: list[tuple[float, str]], rule: str, note: str,
-                          calibration: tuple[str, str, int] | None) -> Correction | None:
+                          calibrate: bool) -> Correction | None:
     """The best of ``scored`` (log score, reading) against ``keep``, if its posterior is at
-    least ``REPORT_FLOOR``, with the confidence the ``calibration`` table gives its raw
-    score, or (no table) the raw score itself: the posterior's log-odds squashed by
-    ``RAW_SCALE``, which keeps apart what the posterior itself rounds to 1."""
+    least ``REPORT_FLOOR``, with the confidence its kind's calibration table gives its raw
+    score (:func:`calibration_kind`) or, without ``calibrate``, the raw score itself: the
+    posterior's log-odds squashed by ``RAW_SCALE``, which keeps apart what the posterior
+    itself rounds to 1."""
     score, reading = max(scored)
     others = [keep, *(other for other, _ in scored)]
     others.remove(score)
@@ -498,6 +498,27 @@ def _posterior_correction(text: str, start: int, end: int, keep: float,
     log_odds = score - norm - math.log(sum(math.exp(other - norm) for other in others))
     if log_odds < math.log(REPORT_FLOOR / (1.0 - REPORT_FLOOR)) or reading == text[start:end]:
         return None
+    original = text[start:end]
     raw = logistic(log_odds / RAW_SCALE)
-    confidence = raw if calibration is None else resources.calibrated(calibration, raw)
-    return Correction(start, end, text[start:end], reading, confidence, rule, note)
+    confidence = raw if not calibrate else resources.calibrated(
+        resources.OCR_CALIBRATIONS[calibration_kind(rule, original)], raw)
+    return Correction(start, end, original, reading, confidence, rule, note)
+
+
+def calibration_kind(rule: str, original: str) -> str:
+    """The kind of the proposal of ``rule`` for the text ``original``: the key of its
+    calibration table in ``resources.OCR_CALIBRATIONS``.
+
+    >>> [calibration_kind("ocr.word", word) for word in ("lie", "decaniped", "tliot")]
+    ['real word', 'non-word, one reading', 'non-word, several readings']
+    >>> calibration_kind("ocr.hyphenation", "pro- perty"), calibration_kind("ocr.dash", "-")
+    ('broken word', 'dash')
+    """
+    if rule == "ocr.dash":
+        return "dash"
+    if rule != "ocr.word":
+        return "broken word"
+    readings = _readings(original)
+    if readings.known:
+        return "real word"
+    return "non-word, one reading" if len(readings.options) == 1 else "non-word, several readings"
