@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from restore.lm import NgramModel
     from restore.ocr_channel import Channel
+    from restore.probability import LogisticModel
 
 
 class DictionaryError(RuntimeError):
@@ -185,6 +186,24 @@ def calibrated(table: tuple[str, str, int], posterior: float) -> float:
     return confidences[min(bisect.bisect_left(uppers, posterior), len(uppers) - 1)]
 
 
+#: The OCR family's model of whether a misread word's best reading is right, fitted by
+#: ``scripts/calibrate_ocr.py``: one ``feature<TAB>weight`` row per feature, and the intercept.
+OCR_WORD_DECISION = ("ocr-word-decision.tsv", "restore-ocr-word-decision", 1)
+INTERCEPT = "(intercept)"
+
+
+@functools.cache
+def ocr_word_decision() -> LogisticModel:
+    """The OCR family's decision model for misread words (a logistic regression)."""
+    from restore.probability import LogisticModel
+
+    weights = {feature: float(weight) for feature, weight in read_table(*OCR_WORD_DECISION)}
+    intercept = weights.pop(INTERCEPT, None)
+    if intercept is None:
+        raise DictionaryError(f"dictionary {OCR_WORD_DECISION[0]!r} has no {INTERCEPT} row")
+    return LogisticModel(tuple(weights), tuple(weights.values()), intercept)
+
+
 OCR_CHANNEL = ("ocr-channel.tsv", "restore-ocr-channel", 1)
 
 
@@ -236,5 +255,6 @@ def warm_up() -> None:
     for table in OCR_CALIBRATIONS.values():
         calibration(table)
     ocr_channel()
+    ocr_word_decision()
     word_counts()
     word_zipf("the")  # imports wordfreq and reads its English table

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import sys
 import tempfile
 from collections import Counter
@@ -51,20 +50,10 @@ DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries"
 Phrase = tuple[str, ...]
 
 
-@contextlib.contextmanager
-def tables_in(directory: Path) -> Iterator[None]:
+def tables_in(directory: Path) -> contextlib.AbstractContextManager[None]:
     """Have this process read its spin tables from ``directory`` while the block runs."""
-    previous = os.environ.get("RESTORE_DICTIONARIES")
-    os.environ["RESTORE_DICTIONARIES"] = str(directory)
-    _forget_spin_tables()
-    try:
-        yield
-    finally:
-        if previous is None:
-            del os.environ["RESTORE_DICTIONARIES"]
-        else:
-            os.environ["RESTORE_DICTIONARIES"] = previous
-        _forget_spin_tables()
+    return pairs.tables_in(directory, (resources.spin_phrases, resources.spin_phrase_lengths,
+                                       resources.spin_evidence))
 
 
 @contextlib.contextmanager
@@ -75,12 +64,6 @@ def half_mined(directory: Path, half: str = "even") -> Iterator[None]:
         main([str(directory), "--half", half, "-o", scratch])
         with tables_in(Path(scratch)):
             yield
-
-
-def _forget_spin_tables() -> None:
-    for loader in (resources.spin_phrases, resources.spin_phrase_lengths,
-                   resources.spin_evidence):
-        loader.cache_clear()
 
 
 def find_pairs(directories: list[Path], half: str | None) -> list[tuple[Path, Path]]:

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from restore import Config, Restorer, explain, restore
+from restore import Config, Restorer, explain, resources, restore
 from restore.fixes import ocr
 from restore.ocr_channel import Channel, confusions
 from restore.text import tokens
-from scripts import learn_ocr_channel
+from scripts import calibrate_ocr, learn_ocr_channel
+from scripts.pairs import tables_in
 
 #: A page as a 19th-century newspaper comes out of OCR: enough misread words that the
 #: document reads as OCR output.
@@ -36,9 +37,11 @@ def test_misread_words_on_an_ocr_page_are_corrected() -> None:
 
 
 def test_a_real_word_wrong_in_context_is_proposed_with_its_confidence() -> None:
-    (lie,) = [c for c in ocr.propose(PAGE) if c.original == "lie"]
-    assert lie.replacement == "he"
-    assert 0.5 <= lie.confidence < 1.0
+    page = PAGE.replace("Mr. Smith,", "Mr. Smith, and tho court heard that")
+    found = {c.original: c for c in ocr.propose(page)}
+    assert found["tho"].replacement == "the" and 0.9 <= found["tho"].confidence < 1.0
+    assert found["lie"].replacement == "he" and 0.0 < found["lie"].confidence < 1.0
+    assert _ocr_corrections(page)["tho"] == "the"
 
 
 def test_a_full_context_cache_starts_afresh_without_changing_a_correction(
@@ -159,3 +162,35 @@ def test_learner_says_when_there_are_no_pairs(tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     assert learn_ocr_channel.main([str(tmp_path), "-o", str(tmp_path)]) == 1
     assert "no X.ocr.txt/X.gold.txt pairs" in capsys.readouterr().err
+
+
+def test_the_decision_model_is_fitted_and_calibrated_from_pairs(tmp_path: Path) -> None:
+    gold = PAGE.replace("witb", "with").replace("watcb", "watch").replace("tbe", "the").replace(
+        "Tlie", "The").replace("pro- perty", "property")  # and "lie" was printed "lie"
+    for name in ("a", "b", "c"):  # the even half: "a" and "c"
+        (tmp_path / f"{name}.ocr.txt").write_text(PAGE, encoding="utf-8")
+        (tmp_path / f"{name}.gold.txt").write_text(gold, encoding="utf-8")
+    out = tmp_path / "out"
+    assert calibrate_ocr.main([str(tmp_path), "-o", str(out), "--bins", "2"]) == 0
+    assert {path.name for path in out.iterdir()} == {
+        resources.OCR_WORD_DECISION[0], *(name for name, *_ in
+                                          resources.OCR_CALIBRATIONS.values())}
+    with tables_in(out, [resources.ocr_word_decision]):
+        model = resources.ocr_word_decision()
+        assert model.features == ocr.WORD_FEATURES
+        found = {c.original: c.replacement for c in ocr.propose(PAGE)}
+    assert found["tbe"] == "the"
+
+
+def test_a_decision_model_for_other_features_is_refused(tmp_path: Path) -> None:
+    name, file_format, version = resources.OCR_WORD_DECISION
+    (tmp_path / name).write_text(f"# {file_format}\tv{version}\nfeature\tweight\n"
+                                 f"{resources.INTERCEPT}\t-1\nchannel\t0.5\n", encoding="utf-8")
+    with tables_in(tmp_path, [resources.ocr_word_decision]), pytest.raises(
+            resources.DictionaryError, match="has the features channel; this version reads"):
+        ocr.propose(PAGE)
+    (tmp_path / name).write_text(f"# {file_format}\tv{version}\nfeature\tweight\nchannel\t1\n",
+                                 encoding="utf-8")
+    with tables_in(tmp_path, [resources.ocr_word_decision]), pytest.raises(
+            resources.DictionaryError, match="no \\(intercept\\) row"):
+        resources.ocr_word_decision()

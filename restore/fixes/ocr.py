@@ -19,18 +19,23 @@ typesetting, not a misreading, and is joined on any page. Real words wrong in co
 ("tho court", "lie said") are candidates too; numbers, and capitalized names the model
 knows nothing better for, are left as they are. A hyphen between one sentence's closing mark
 and the next one's capital is the dash of the period's print read as a hyphen
-("refused.-George" for "refused.—George"), weighed the same way. The confidence reported is
-the posterior calibrated on development pages, one table for each kind of proposal
-(:func:`calibration_kind`): a non-word with a single reading is right far more often than a
-real word or a non-word with several at the same posterior (and on the dashes, a transcriber
-who writes an en dash counts against them).
+("refused.-George" for "refused.—George"), weighed the same way.
+
+Whether a word's best reading is right is not the posterior alone: on development pages a
+long word, a common reading, a digit in the word or a reading that leads the next one far
+says more than the posterior gives it credit for, and a real word or one with many readings
+less. A logistic regression over these and the posterior's own terms (``WORD_FEATURES``,
+weights in ``ocr-word-decision.tsv``) gives the probability that the reading is right. The
+confidence reported is that probability (for a broken word or a dash, the posterior)
+calibrated on development pages, one table for each kind of proposal
+(:func:`calibration_kind`; on the dashes, a transcriber who writes an en dash counts against
+them).
 
 >>> text = ("The prisoner was charged witb stealing a watcb from tbe house, and lie said "
 ...         "he had been sent by the landlord to see to the blinds. Tlie pro- perty was found.")
 >>> [(c.original, c.replacement) for c in propose(text) if c.confidence >= 0.5]
 ... # doctest: +NORMALIZE_WHITESPACE
-[('witb', 'with'), ('watcb', 'watch'), ('tbe', 'the'), ('lie', 'he'), ('Tlie', 'The'),
- ('pro- perty', 'property')]
+[('witb', 'with'), ('watcb', 'watch'), ('tbe', 'the'), ('Tlie', 'The'), ('pro- perty', 'property')]
 """
 
 from __future__ import annotations
@@ -47,7 +52,7 @@ import regex
 from restore import resources
 from restore.lm import UNKNOWN
 from restore.model import Correction
-from restore.probability import logistic
+from restore.probability import LogisticModel, logistic
 from restore.text import TokenTable, match_table, token_table, tokens, transfer_case
 
 #: A word as OCR reads it: letters and digits together ("m0ney", "bro1ught", "of37"). Only
@@ -115,7 +120,24 @@ REAL_WORD_LM_CAP = 15.0
 #: before context (channel times corpus frequency, in nats): "lie" against "he", not
 #: "the" against "she".
 REAL_WORD_PRIOR_GAP = 5.0
-#: Raw posterior below which a candidate is not reported at all.
+#: What the decision model (``resources.ocr_word_decision``) reads of a word that may be
+#: misread and its best reading, in order: the reading's channel log-probability and what
+#: its context says for it against the word (nats, capped); the channel's log P(word | word);
+#: whether the word is a real word; how many readings it has; its case (lower, title,
+#: upper); its length and log length; the reading's log corpus count (the mean of a split's
+#: pieces); whether the reading is two words ("ofthe"); how far its score leads the next
+#: reading's; whether the word has a digit ("m0ney"); the log-odds of the channel-and-context
+#: posterior; and the channel and context again for real words, and the context for
+#: lower-case non-words.
+WORD_FEATURES = (
+    "channel", "context", "as_read", "real_word", "readings", "lower", "title", "upper",
+    "length", "log_length", "reading_frequency", "split", "lead", "digit", "posterior",
+    "channel_if_real_word", "context_if_real_word", "context_if_lower_non_word",
+)
+#: Most a lead or a log-odds counts for in the decision model, in nats.
+FEATURE_CAP = 30.0
+#: Probability (or, for a broken word or a dash, raw posterior) below which a reading is not
+#: reported at all.
 REPORT_FLOOR = 0.3
 #: The raw score handed to calibration is logistic(log-odds / RAW_SCALE): monotone in the
 #: posterior, but not rounded to 1 where the evidence is overwhelming.
@@ -133,7 +155,28 @@ def propose_uncalibrated(text: str) -> list[Correction]:
     return _propose(text, calibrate=False)
 
 
+def word_decisions(text: str) -> list[WordDecision]:
+    """The best reading of each word of ``text`` that may be misread, with what the decision
+    model reads of it: what ``scripts/calibrate_ocr.py`` fits that model on."""
+    return _analyse(text, calibrate=False)[1]
+
+
 def _propose(text: str, *, calibrate: bool) -> list[Correction]:
+    corrections, decisions, p_ocr = _analyse(text, calibrate)
+    note = f"misread; document is OCR with p={p_ocr:.2f}"
+    model = _decision_model()
+    for start, end, reading, features in decisions:
+        probability = model.probability(features)
+        if probability >= REPORT_FLOOR:
+            corrections.append(_reported(text, start, end, reading, probability, "ocr.word", note,
+                                         calibrate))
+    return sorted(corrections, key=lambda c: c.start)
+
+
+def _analyse(text: str, calibrate: bool,
+             ) -> tuple[list[Correction], list[WordDecision], float]:
+    """The broken words and dashes of ``text`` as corrections, the decision on each word
+    that may be misread, and the probability that ``text`` is OCR output."""
     spans = token_table(text)
     p_ocr = ocr_probability(spans.texts)
     # A word broken at a line end is typesetting, in OCR output or not: joined everywhere.
@@ -142,7 +185,7 @@ def _propose(text: str, *, calibrate: bool) -> list[Correction]:
         for m in LINE_END_HYPHEN.finditer(text, overlapped=True)
     ]
     if p_ocr < MIN_OCR_PROBABILITY:
-        return [join for join in joins if join is not None]
+        return [join for join in joins if join is not None], [], p_ocr
     words = match_table(WORD, text)
     starts, ends, texts = words
     for i in _pairs_with_a_rare_word(texts):
@@ -166,11 +209,9 @@ def _propose(text: str, *, calibrate: bool) -> list[Correction]:
     contexts = [_context(spans, start, end) for start, end, _, _ in read]
     evidence = _evidence([(left, word, right) for (left, right), (_, _, word, _)
                           in zip(contexts, read, strict=True)])
-    for (start, end, _, readings), said in zip(read, evidence, strict=True):
-        found = _choose(text, start, end, readings, said, p_ocr, calibrate)
-        if found is not None:
-            corrections.append(found)
-    return sorted(corrections, key=lambda c: c.start)
+    decisions = [WordDecision(start, end, *_decide(word, readings, said, p_ocr))
+                 for (start, end, word, readings), said in zip(read, evidence, strict=True)]
+    return corrections, [d for d in decisions if d.reading != text[d.start:d.end]], p_ocr
 
 
 def _pairs_with_a_rare_word(words: list[str]) -> list[int]:
@@ -206,6 +247,16 @@ def _leave_alone(word: str) -> bool:
     if not 2 <= len(word) <= MAX_WORD_LENGTH or word.isdigit() or word[0].isdigit():
         return True
     return word.isupper() and len(word) <= 3
+
+
+class WordDecision(NamedTuple):
+    """A word that may be misread, ``text[start:end]``: its best reading and the values of
+    ``WORD_FEATURES`` for it."""
+
+    start: int
+    end: int
+    reading: str
+    features: tuple[float, ...]
 
 
 class Readings(NamedTuple):
@@ -363,19 +414,41 @@ def _context(spans: TokenTable, start: int, end: int) -> tuple[tuple[str, ...], 
     return tuple(spans.texts[max(before - 2, 0):before]), tuple(spans.texts[after:after + 2])
 
 
-def _choose(text: str, start: int, end: int, readings: Readings, evidence: tuple[float, ...],
-            p_ocr: float, calibrate: bool) -> Correction | None:
-    """The most probable reading of ``text[start:end]``, given what its context says for
-    each (:func:`_evidence`), if it is worth reporting."""
+def _decide(word: str, readings: Readings, evidence: tuple[float, ...], p_ocr: float,
+            ) -> tuple[str, tuple[float, ...]]:
+    """The most probable reading of ``word`` given what its context says for each
+    (:func:`_evidence`), and the values of ``WORD_FEATURES`` for it."""
     keep = math.log((1.0 - p_ocr) + p_ocr * math.exp(readings.as_read))
-    change_prior = math.log(p_ocr)
     cap = REAL_WORD_LM_CAP if readings.known else LM_CAP
-    scored = [
-        (change_prior + log_channel + LM_WEIGHT * max(min(said, cap), -cap), reading)
-        for (reading, log_channel), said in zip(readings.options, evidence, strict=True)
-    ]
-    return _posterior_correction(text, start, end, keep, scored, "ocr.word",
-                                 f"misread; document is OCR with p={p_ocr:.2f}", calibrate)
+    capped = (max(min(said, cap), -cap) for said in evidence)
+    scored = sorted(((math.log(p_ocr) + log_channel + LM_WEIGHT * said, log_channel, said, reading)
+                     for (reading, log_channel), said in zip(readings.options, capped,
+                                                             strict=True)), reverse=True)
+    best, log_channel, said, reading = scored[0]
+    lead = best - scored[1][0] if len(scored) > 1 else FEATURE_CAP
+    posterior = _log_odds(best, [keep, *(other for other, *_ in scored[1:])])
+    counts = resources.word_counts()
+    pieces = reading.lower().split(" ")
+    real, lower = float(readings.known), float(word.islower())
+    return reading, (
+        log_channel, said, readings.as_read, real, float(len(scored)), lower,
+        float(word[0].isupper() and word[1:].islower()), float(word.isupper()),
+        float(len(word)), math.log(len(word)),
+        math.log(sum(counts.get(piece, 0) for piece in pieces) / len(pieces) + 1.0),
+        float(len(pieces) > 1), min(lead, FEATURE_CAP),
+        float(any(ch.isdigit() for ch in word)),
+        max(min(posterior, FEATURE_CAP), -FEATURE_CAP),
+        log_channel * real, said * real, said * (1.0 - real) * lower)
+
+
+def _decision_model() -> LogisticModel:
+    """The shipped decision model, checked to read the features :func:`_decide` gives."""
+    model = resources.ocr_word_decision()
+    if model.features != WORD_FEATURES:
+        raise resources.DictionaryError(
+            f"dictionary {resources.OCR_WORD_DECISION[0]!r} has the features "
+            f"{', '.join(model.features)}; this version reads {', '.join(WORD_FEATURES)}")
+    return model
 
 
 #: What the context said for a word's readings, by (left tokens, word, right tokens): kept
@@ -494,12 +567,24 @@ def _posterior_correction(text: str, start: int, end: int, keep: float,
     score, reading = max(scored)
     others = [keep, *(other for other, _ in scored)]
     others.remove(score)
-    norm = max(others)
-    log_odds = score - norm - math.log(sum(math.exp(other - norm) for other in others))
+    log_odds = _log_odds(score, others)
     if log_odds < math.log(REPORT_FLOOR / (1.0 - REPORT_FLOOR)) or reading == text[start:end]:
         return None
+    return _reported(text, start, end, reading, logistic(log_odds / RAW_SCALE), rule, note,
+                     calibrate)
+
+
+def _log_odds(score: float, others: list[float]) -> float:
+    """The log-odds of the reading scored ``score`` against all the ``others`` together."""
+    norm = max(others)
+    return score - norm - math.log(sum(math.exp(other - norm) for other in others))
+
+
+def _reported(text: str, start: int, end: int, reading: str, raw: float, rule: str, note: str,
+              calibrate: bool) -> Correction:
+    """``text[start:end]`` read as ``reading``, with the confidence its kind's calibration
+    table gives its ``raw`` score (:func:`calibration_kind`), or the raw score itself."""
     original = text[start:end]
-    raw = logistic(log_odds / RAW_SCALE)
     confidence = raw if not calibrate else resources.calibrated(
         resources.OCR_CALIBRATIONS[calibration_kind(rule, original)], raw)
     return Correction(start, end, original, reading, confidence, rule, note)
