@@ -109,7 +109,7 @@ BREAKS = {
     "mark": (0.74, "ocr.mark", "stray mark inside a word"),
 }
 #: Candidates scored in context per word, the most probable before context.
-MAX_CANDIDATES = 3
+MAX_CANDIDATES = 4
 #: Weight of the context model's evidence against the channel's.
 LM_WEIGHT = 1.3
 #: Most the context can say for or against one reading, in nats; less when the word read is
