@@ -83,6 +83,26 @@ def test_a_word_broken_at_a_line_end_is_joined_on_a_clean_page_too() -> None:
         "and a well- known merchant had a high-\nprofile part in it.")
 
 
+def test_a_broken_word_needs_only_be_known_where_a_piece_is_no_word() -> None:
+    text = PAGE + " His interroga- tory was met with a piece of- interest to all."
+    fixed = _ocr_corrections(text)
+    assert fixed["interroga- tory"] == "interrogatory"
+    assert not any(original.startswith("of-") for original in fixed)
+
+
+def test_the_margin_read_between_the_pieces_of_a_broken_word_goes() -> None:
+    text = PAGE + (" An automatic brake in all pas- hE senger trains was fitted by the "
+                   "con- I tractor.")
+    fixed = _ocr_corrections(text)
+    assert fixed["pas- hE senger"] == "passenger"
+    assert fixed["con- I tractor"] == "contractor"
+    clean = ("The prisoner was charged with stealing a watch from the house of Mr. Smith, "
+             "and he said he had been sent by the landlord to see to the blinds.\n") * 10
+    text = clean + "They were sent by the con- I tractor."
+    assert ocr.ocr_probability(tokens(text)) < ocr.MIN_OCR_PROBABILITY
+    assert restore(text) == text  # a margin is OCR's: not on a page that does not read as OCR
+
+
 def test_a_stray_mark_inside_a_word_is_dropped_and_legitimate_ones_kept() -> None:
     text = PAGE + (" He came with~out delay at half~past ten and was arreste]d at the door. "
                    "See and/or AT&T.")

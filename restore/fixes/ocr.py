@@ -65,6 +65,10 @@ MAX_WORD_LENGTH = 30
 #: reads the word before it in a look-behind.
 LINE_END_HYPHEN = regex.compile(r"(?<=(?<![\p{L}\d'’-])(\p{L}+))-[ \t]*(?:\r\n|\r|\n|[ \t])[ \t]*"
                                 r"(\p{L}+)(?![\p{L}\d])")
+#: A word broken by a hyphen with one or two short bits of the page's margin read between
+#: its pieces ("pas- hE senger", "prose- S I cute"), whole. The search starts at the hyphen.
+ACROSS_MARGIN = regex.compile(r"(?<=(?<![\p{L}\d'’-])(\p{L}+))-[ \t]+(?:\S{1,3}[ \t]+){1,2}"
+                              r"(\p{L}+)(?![\p{L}\d])")
 #: A mark inside a word that no English spelling puts there ("with~out", "arreste]d",
 #: "bei?!g"; "and/or" and "AT&T" keep theirs). The search starts at the mark.
 STRAY_MARK = regex.compile(r"(?<=(?<![\p{L}\d])([A-Za-z]+))[~\[\]{}!?<>$^*|\\]+([A-Za-z]+)"
@@ -107,6 +111,9 @@ BREAKS = {
     # A mark inside a word ("with~out", "arreste]d"): where the pieces make a common word,
     # 60 of 81 on the even half of BLN600.
     "mark": (0.74, "ocr.mark", "stray mark inside a word"),
+    # Bits of the margin between the pieces ("pas- hE senger"): where the pieces make a
+    # common word, 53 of 58 on the even half.
+    "margin": (0.91, "ocr.hyphenation", "word broken at a line end, the margin read between"),
 }
 #: Candidates scored in context per word, the most probable before context.
 MAX_CANDIDATES = 4
@@ -195,8 +202,9 @@ def _analyse(text: str, calibrate: bool,
                 and tail.isalpha()):
             joins.append(_join(text, spans, starts[i], ends[i + 1], head, tail, p_ocr,
                                calibrate, kind="space"))
-    joins += [_join(text, spans, m.start(1), m.end(), m[1], m[2], p_ocr, calibrate, kind="mark")
-              for m in STRAY_MARK.finditer(text)]
+    joins += [_join(text, spans, m.start(1), m.end(), m[1], m[2], p_ocr, calibrate, kind=kind)
+              for pattern, kind in ((STRAY_MARK, "mark"), (ACROSS_MARGIN, "margin"))
+              for m in pattern.finditer(text, overlapped=True)]
     corrections = [join for join in joins if join is not None]
     joined = bytearray(len(text) + 1)  # a word inside a broken word is not read on its own
     for join in corrections:
@@ -524,23 +532,27 @@ def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: s
           p_ocr: float, calibrate: bool, *, kind: str) -> Correction | None:
     """``text[start:end]``, the pieces ``head`` and ``tail`` of a word broken by a hyphen at a
     line end ("pro- perty"), a stray space ("th e") or a stray mark ("with~out"): the
-    ``kind`` of break, a key of ``BREAKS``. As one word when that word is common; a stray
-    mark goes whatever the pieces make (what they make is read as a word in the next pass),
-    and may have stood for a space between two words ("was~admissible")."""
+    ``kind`` of break, a key of ``BREAKS``. As one word when that word is common, or at a
+    line end merely known where a piece is no word of its own ("inter- rogatory"; of two
+    words, "of- interest", a rare word is no likelier than a stray hyphen); a stray mark goes
+    whatever the pieces make (what they make is read as a word in the next pass), and may
+    have stood for a space between two words ("was~admissible")."""
     if len(head) + len(tail) > MAX_WORD_LENGTH:
         return None
     counts = resources.word_counts()
     readings = [head + tail]
+    two_words = _common_word(head.lower(), counts) and _common_word(tail.lower(), counts)
     if kind == "mark":
-        if _common_word(head.lower(), counts) and _common_word(tail.lower(), counts):
+        if two_words:
             readings.append(f"{head} {tail}")
-    elif counts.get(readings[0].lower(), 0) < PIECE_MIN_COUNT:
+    elif counts.get(readings[0].lower(), 0) < (
+            KNOWN_MIN_COUNT if kind == "hyphen" and not two_words else PIECE_MIN_COUNT):
         return None
     model = resources.ngram_model()
     left, right = _context(spans, start, end)
     as_is = model.score_in_context(left, tokens(text[start:end]), right)
     probability, rule, note = BREAKS[kind]
-    if rule != "ocr.hyphenation":  # a misreading, not typesetting: as likely as OCR is
+    if kind != "hyphen":  # a misreading, not typesetting: as likely as OCR is
         probability *= p_ocr
         note += f"; document is OCR with p={p_ocr:.2f}"
     scored = [(_change_score(probability,
