@@ -103,6 +103,16 @@ def test_the_margin_read_between_the_pieces_of_a_broken_word_goes() -> None:
     assert restore(text) == text  # a margin is OCR's: not on a page that does not read as OCR
 
 
+def test_a_pound_sign_the_encoding_lost_is_restored_before_an_amount() -> None:
+    text = PAGE + " The watch was worth \ufffd12, a chain \ufffd4 10s.; the man�s coat \ufffd. 3"
+    report = Restorer(Config(families=frozenset({"ocr"}))).explain(text)
+    pounds = [c for c in report.applied if c.rule == "ocr.pound"]
+    assert [(c.original, c.replacement) for c in pounds] == [("\ufffd", "£")] * 2
+    assert report.text.endswith("worth £12, a chain £4 10s.; the man�s coat \ufffd. 3")
+    clean = "The watch was worth \ufffd12. " + "The court heard the case and the jury agreed. " * 20
+    assert restore(clean) == clean  # a page that does not read as OCR: left alone
+
+
 def test_a_stray_mark_inside_a_word_is_dropped_and_legitimate_ones_kept() -> None:
     text = PAGE + (" He came with~out delay at half~past ten and was arreste]d at the door. "
                    "See and/or AT&T.")
