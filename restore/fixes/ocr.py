@@ -45,6 +45,7 @@ import bisect
 import functools
 import math
 import operator
+from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -140,12 +141,14 @@ REAL_WORD_PRIOR_GAP = 5.0
 #: upper); its length and log length; the reading's log corpus count (the mean of a split's
 #: pieces); whether the reading is two words ("ofthe"); how far its score leads the next
 #: reading's; whether the word has a digit ("m0ney"); the log-odds of the channel-and-context
-#: posterior; and the channel and context again for real words, and the context for
-#: lower-case non-words.
+#: posterior; the channel and context again for real words, and the context for lower-case
+#: non-words; and how often the document has the word as read (a name the engine read right
+#: recurs, a misreading seldom) and the reading (log counts, the reading's plus one).
 WORD_FEATURES = (
     "channel", "context", "as_read", "real_word", "readings", "lower", "title", "upper",
     "length", "log_length", "reading_frequency", "split", "lead", "digit", "posterior",
     "channel_if_real_word", "context_if_real_word", "context_if_lower_non_word",
+    "word_in_document", "reading_in_document",
 )
 #: Most a lead or a log-odds counts for in the decision model, in nats.
 FEATURE_CAP = 30.0
@@ -226,7 +229,8 @@ def _analyse(text: str, calibrate: bool,
     contexts = [_context(spans, start, end) for start, end, _, _ in read]
     evidence = _evidence([(left, word, right) for (left, right), (_, _, word, _)
                           in zip(contexts, read, strict=True)])
-    decisions = [WordDecision(start, end, *_decide(word, readings, said, p_ocr))
+    in_document = Counter(map(str.lower, texts))
+    decisions = [WordDecision(start, end, *_decide(word, readings, said, p_ocr, in_document))
                  for (start, end, word, readings), said in zip(read, evidence, strict=True)]
     return corrections, [d for d in decisions if d.reading != text[d.start:d.end]], p_ocr
 
@@ -432,9 +436,10 @@ def _context(spans: TokenTable, start: int, end: int) -> tuple[tuple[str, ...], 
 
 
 def _decide(word: str, readings: Readings, evidence: tuple[float, ...], p_ocr: float,
-            ) -> tuple[str, tuple[float, ...]]:
+            in_document: Counter[str]) -> tuple[str, tuple[float, ...]]:
     """The most probable reading of ``word`` given what its context says for each
-    (:func:`_evidence`), and the values of ``WORD_FEATURES`` for it."""
+    (:func:`_evidence`), and the values of ``WORD_FEATURES`` for it; ``in_document`` counts
+    the document's words, in lower case."""
     keep = math.log((1.0 - p_ocr) + p_ocr * math.exp(readings.as_read))
     cap = REAL_WORD_LM_CAP if readings.known else LM_CAP
     capped = (max(min(said, cap), -cap) for said in evidence)
@@ -455,7 +460,9 @@ def _decide(word: str, readings: Readings, evidence: tuple[float, ...], p_ocr: f
         float(len(pieces) > 1), min(lead, FEATURE_CAP),
         float(any(ch.isdigit() for ch in word)),
         max(min(posterior, FEATURE_CAP), -FEATURE_CAP),
-        log_channel * real, said * real, said * (1.0 - real) * lower)
+        log_channel * real, said * real, said * (1.0 - real) * lower,
+        math.log(in_document[word.lower()]),
+        math.log(1.0 + min(in_document[piece] for piece in pieces)))
 
 
 def _decision_model() -> LogisticModel:
