@@ -103,6 +103,14 @@ def test_the_margin_read_between_the_pieces_of_a_broken_word_goes() -> None:
     assert restore(text) == text  # a margin is OCR's: not on a page that does not read as OCR
 
 
+def test_a_name_the_page_repeats_is_a_reading_of_its_misreadings() -> None:
+    text = PAGE + (" Herr Rosenkranz, a baker, said the prisoner came to him. Rosenkranz knew "
+                   "him well. Rosenliranz then left the court.")
+    assert _ocr_corrections(text)["Rosenliranz"] == "Rosenkranz"
+    once = text.replace("Rosenkranz knew", "He knew")  # named once: no better than a misreading
+    assert "Rosenliranz" not in _ocr_corrections(once)
+
+
 def test_a_pound_sign_the_encoding_lost_is_restored_before_an_amount() -> None:
     text = PAGE + " The watch was worth \ufffd12, a chain \ufffd4 10s.; the man�s coat \ufffd. 3"
     report = Restorer(Config(families=frozenset({"ocr"}))).explain(text)

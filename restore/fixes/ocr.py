@@ -3,7 +3,8 @@
 For each word *w* of a text that reads like OCR output, the candidates are the words the
 engine could have misread as *w*: dictionary words within edit distance two of a non-word
 (SymSpell over the context model's vocabulary), within one of a real word, and those one
-learned confusion away ("tlie" ← "the", "rnoney" ← "money", "m0ney" ← "money"); the two
+learned confusion away ("tlie" ← "the", "rnoney" ← "money", "m0ney" ← "money"); the names
+the page itself repeats that the corpus lacks ("Rosenliranz" ← "Rosenkranz"); the two
 words a non-word could be with a lost space ("ofjewellery"); and a word broken by a spaced
 or line-end hyphen, a stray space or a stray mark ("pro- perty", "th e", "with~out"). Each
 candidate *c* is scored against leaving *w* as it is::
@@ -50,6 +51,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 import regex
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 from restore import resources
 from restore.lm import UNKNOWN
@@ -124,6 +127,8 @@ BREAKS = {
 }
 #: Candidates scored in context per word, the most probable before context.
 MAX_CANDIDATES = 4
+#: Words of the document itself added to a non-word's candidates, the most probable.
+DOCUMENT_READINGS = 2
 #: Weight of the context model's evidence against the channel's.
 LM_WEIGHT = 1.3
 #: Most the context can say for or against one reading, in nats; less when the word read is
@@ -223,16 +228,54 @@ def _analyse(text: str, calibrate: bool,
     corrections += [Correction(m.start(), m.end(), m[0], "£", round(p_ocr * POUND_SHARE, 4),
                                "ocr.pound", "a pound sign the encoding lost, before an amount")
                     for m in LOST_POUND.finditer(text)]
+    in_document = Counter(map(str.lower, texts))
+    lexicon = _lexicon(texts, in_document)
     read = [(start, end, word, readings)
             for start, end, word in zip(starts, ends, texts, strict=True)
-            if (readings := _readings(word)).options and not joined[start]]
+            if not joined[start]
+            and (readings := _in_document(word, _readings(word), lexicon)).options]
     contexts = [_context(spans, start, end) for start, end, _, _ in read]
-    evidence = _evidence([(left, word, right) for (left, right), (_, _, word, _)
+    evidence = _evidence([(left, word, right, tuple(reading for reading, _ in readings.options))
+                          for (left, right), (_, _, word, readings)
                           in zip(contexts, read, strict=True)])
-    in_document = Counter(map(str.lower, texts))
     decisions = [WordDecision(start, end, *_decide(word, readings, said, p_ocr, in_document))
                  for (start, end, word, readings), said in zip(read, evidence, strict=True)]
     return corrections, [d for d in decisions if d.reading != text[d.start:d.end]], p_ocr
+
+
+def _lexicon(words: list[str], in_document: Counter[str]) -> list[str]:
+    """The words of a document it may have misread elsewhere that the spelling index lacks:
+    words of three letters or more the document has twice (a name: "Gadd" twice, and
+    "Ghdd")."""
+    counts = resources.word_counts()
+    return [word for word in dict.fromkeys(words)
+            if len(word) >= 3 and word.isalpha()
+            and in_document[lower := word.lower()] >= 2
+            and counts.get(lower, 0) < resources.SPELLING_MIN_COUNT]
+
+
+def _in_document(word: str, readings: Readings, lexicon: list[str]) -> Readings:
+    """``readings`` of a non-word with, added, the words of the document's ``lexicon`` within
+    edit distance two of it (the most probable ``DOCUMENT_READINGS``): the names a page
+    repeats are seldom in the corpus."""
+    if readings.known or _leave_alone(word) or not word.isalpha():
+        return readings
+    lower, case = word.lower(), _case_of(word)
+    have = {reading.lower() for reading, _ in readings.options}
+    channel = resources.ocr_channel()
+    found = []
+    for near, _, _ in process.extract(lower, lexicon, scorer=Levenshtein.distance,
+                                      processor=str.lower, score_cutoff=2, limit=None):
+        if near.lower() in have or near.lower() == lower:
+            continue
+        reading = near if case == "lower" and near[0].isupper() else _cased(near.lower(), case)
+        found.append((channel.log_prob(reading, word), reading))
+        have.add(near.lower())
+    if not found:
+        return readings
+    found.sort(reverse=True)
+    return readings._replace(options=readings.options + tuple(
+        (reading, log_channel) for log_channel, reading in found[:DOCUMENT_READINGS]))
 
 
 def _pairs_with_a_rare_word(words: list[str]) -> list[int]:
@@ -475,20 +518,22 @@ def _decision_model() -> LogisticModel:
     return model
 
 
-#: What the context said for a word's readings, by (left tokens, word, right tokens): kept
-#: for the next pass, where most words stand in the same context again.
-_EVIDENCE: dict[tuple[tuple[str, ...], str, tuple[str, ...]], tuple[float, ...]] = {}
+#: A word in its place: the tokens on its left, the word, the tokens on its right, and its
+#: readings.
+Place = tuple[tuple[str, ...], str, tuple[str, ...], tuple[str, ...]]
+#: What the context said for a word's readings, by place: kept for the next pass, where
+#: most words stand in the same context again.
+_EVIDENCE: dict[Place, tuple[float, ...]] = {}
 #: Entries kept in ``_EVIDENCE`` before it starts afresh.
 EVIDENCE_CACHE_SIZE = 1 << 18
 
 
-def _evidence(places: list[tuple[tuple[str, ...], str, tuple[str, ...]]],
-              ) -> list[tuple[float, ...]]:
-    """For each ``(left, word, right)``, what the context says for each of ``word``'s
-    readings against the word as read: the difference of their log scores between the
-    tokens ``left`` and ``right``. The contexts not seen before are scored in one batch."""
+def _evidence(places: list[Place]) -> list[tuple[float, ...]]:
+    """For each ``(left, word, right, readings)``, what the context says for each reading
+    against the word as read: the difference of their log scores between the tokens
+    ``left`` and ``right``. The contexts not seen before are scored in one batch."""
     model = resources.ngram_model()
-    found: dict[tuple[tuple[str, ...], str, tuple[str, ...]], tuple[float, ...]] = {}
+    found: dict[Place, tuple[float, ...]] = {}
     new = []
     for place in dict.fromkeys(places):
         said = _EVIDENCE.get(place)
@@ -497,18 +542,16 @@ def _evidence(places: list[tuple[tuple[str, ...], str, tuple[str, ...]]],
         else:
             found[place] = said
     queries: list[tuple[Sequence[int], Sequence[int], Sequence[int]]] = []
-    for left, word, right in new:
+    for left, word, right, readings in new:
         left_ids, right_ids = model.ids(left), model.ids(right)
         queries.append((left_ids, _token_ids(word), right_ids))
-        queries += [(left_ids, _token_ids(reading), right_ids)
-                    for reading, _ in _readings(word).options]
+        queries += [(left_ids, _token_ids(reading), right_ids) for reading in readings]
     scores = iter(model.score_many_in_context(queries))
     if len(_EVIDENCE) + len(new) > EVIDENCE_CACHE_SIZE:
         _EVIDENCE.clear()
     for place in new:
         as_is = next(scores)
-        found[place] = _EVIDENCE[place] = tuple(
-            next(scores) - as_is for _ in _readings(place[1]).options)
+        found[place] = _EVIDENCE[place] = tuple(next(scores) - as_is for _ in place[3])
     return [found[place] for place in places]
 
 
