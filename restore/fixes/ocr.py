@@ -230,10 +230,10 @@ def _analyse(text: str, calibrate: bool,
                     for m in LOST_POUND.finditer(text)]
     in_document = Counter(map(str.lower, texts))
     lexicon = _lexicon(texts, in_document)
+    readings_of = {word: _in_document(word, _readings(word), lexicon) for word in set(texts)}
     read = [(start, end, word, readings)
             for start, end, word in zip(starts, ends, texts, strict=True)
-            if not joined[start]
-            and (readings := _in_document(word, _readings(word), lexicon)).options]
+            if not joined[start] and (readings := readings_of[word]).options]
     contexts = [_context(spans, start, end) for start, end, _, _ in read]
     evidence = _evidence([(left, word, right, tuple(reading for reading, _ in readings.options))
                           for (left, right), (_, _, word, readings)
@@ -243,28 +243,38 @@ def _analyse(text: str, calibrate: bool,
     return corrections, [d for d in decisions if d.reading != text[d.start:d.end]], p_ocr
 
 
-def _lexicon(words: list[str], in_document: Counter[str]) -> list[str]:
+#: A document's own words by their first letter (lower case) and length.
+Lexicon = dict[tuple[str, int], list[str]]
+
+
+def _lexicon(words: list[str], in_document: Counter[str]) -> Lexicon:
     """The words of a document it may have misread elsewhere that the spelling index lacks:
     words of three letters or more the document has twice (a name: "Gadd" twice, and
-    "Ghdd")."""
+    "Ghdd"), by first letter and length."""
     counts = resources.word_counts()
-    return [word for word in dict.fromkeys(words)
-            if len(word) >= 3 and word.isalpha()
-            and in_document[lower := word.lower()] >= 2
-            and counts.get(lower, 0) < resources.SPELLING_MIN_COUNT]
+    lexicon: Lexicon = {}
+    for word in dict.fromkeys(words):
+        lower = word.lower()
+        if (len(word) >= 3 and word.isalpha() and in_document[lower] >= 2
+                and counts.get(lower, 0) < resources.SPELLING_MIN_COUNT):
+            lexicon.setdefault((lower[0], len(word)), []).append(word)
+    return lexicon
 
 
-def _in_document(word: str, readings: Readings, lexicon: list[str]) -> Readings:
-    """``readings`` of a non-word with, added, the words of the document's ``lexicon`` within
-    edit distance two of it (the most probable ``DOCUMENT_READINGS``): the names a page
-    repeats are seldom in the corpus."""
-    if readings.known or _leave_alone(word) or not word.isalpha():
+def _in_document(word: str, readings: Readings, lexicon: Lexicon) -> Readings:
+    """``readings`` of a non-word with, added, the words of the document's ``lexicon`` with
+    its first letter within edit distance two of it (the most probable
+    ``DOCUMENT_READINGS``): the names a page repeats are seldom in the corpus. (The first
+    letter bounds the search on a long document.)"""
+    if readings.known or _leave_alone(word) or not word.isalpha() or not lexicon:
         return readings
     lower, case = word.lower(), _case_of(word)
+    nearby = [near for length in range(len(word) - 2, len(word) + 3)
+              for near in lexicon.get((lower[0], length), ())]
     have = {reading.lower() for reading, _ in readings.options}
     channel = resources.ocr_channel()
     found = []
-    for near, _, _ in process.extract(lower, lexicon, scorer=Levenshtein.distance,
+    for near, _, _ in process.extract(lower, nearby, scorer=Levenshtein.distance,
                                       processor=str.lower, score_cutoff=2, limit=None):
         if near.lower() in have or near.lower() == lower:
             continue
