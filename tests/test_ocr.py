@@ -21,6 +21,10 @@ PAGE = (
     "in a pawnshop in Church-street, and tbe prisoner was remanded for a week."
 )
 
+#: The same story as clean copy, long enough to read as no OCR page.
+CLEAN = ("The prisoner was charged with stealing a watch from the house of Mr. Smith, "
+         "and he said he had been sent by the landlord to see to the blinds.\n") * 10
+
 
 def _ocr_corrections(text: str) -> dict[str, str]:
     report = Restorer(Config(families=frozenset({"ocr"}))).explain(text)
@@ -73,12 +77,10 @@ def test_a_word_broken_at_a_line_end_is_joined_across_any_line_break() -> None:
 
 
 def test_a_word_broken_at_a_line_end_is_joined_on_a_clean_page_too() -> None:
-    clean = ("The prisoner was charged with stealing a watch from the house of Mr. Smith, "
-             "and he said he had been sent by the landlord to see to the blinds.\n") * 10
-    text = clean + ("The timber was obtained by the com- pany in large quanti-\nties, and a "
+    text = CLEAN + ("The timber was obtained by the com- pany in large quanti-\nties, and a "
                     "well- known merchant had a high-\nprofile part in it.")
     assert ocr.ocr_probability(tokens(text)) < ocr.MIN_OCR_PROBABILITY
-    assert restore(text) == clean + (
+    assert restore(text) == CLEAN + (
         "The timber was obtained by the company in large quantities, "
         "and a well- known merchant had a high-\nprofile part in it.")
 
@@ -96,9 +98,7 @@ def test_the_margin_read_between_the_pieces_of_a_broken_word_goes() -> None:
     fixed = _ocr_corrections(text)
     assert fixed["pas- hE senger"] == "passenger"
     assert fixed["con- I tractor"] == "contractor"
-    clean = ("The prisoner was charged with stealing a watch from the house of Mr. Smith, "
-             "and he said he had been sent by the landlord to see to the blinds.\n") * 10
-    text = clean + "They were sent by the con- I tractor."
+    text = CLEAN + "They were sent by the con- I tractor."
     assert ocr.ocr_probability(tokens(text)) < ocr.MIN_OCR_PROBABILITY
     assert restore(text) == text  # a margin is OCR's: not on a page that does not read as OCR
 
@@ -117,7 +117,7 @@ def test_a_pound_sign_the_encoding_lost_is_restored_before_an_amount() -> None:
     pounds = [c for c in report.applied if c.rule == "ocr.pound"]
     assert [(c.original, c.replacement) for c in pounds] == [("\ufffd", "£")] * 2
     assert report.text.endswith("worth £12, a chain £4 10s.; the man�s coat \ufffd. 3")
-    clean = "The watch was worth \ufffd12. " + "The court heard the case and the jury agreed. " * 20
+    clean = CLEAN + "The watch was worth \ufffd12."
     assert restore(clean) == clean  # a page that does not read as OCR: left alone
 
 
@@ -152,9 +152,7 @@ def test_hyphenated_compounds_are_left_alone() -> None:
 
 
 def test_clean_text_is_not_touched() -> None:
-    clean = ("The prisoner was charged with stealing a watch from the house of Mr. Smith, "
-             "and he said he had been sent by the landlord to see to the blinds.")
-    assert ocr.propose(clean) == []
+    assert ocr.propose(CLEAN) == []
 
 
 @pytest.mark.parametrize("kept", ["£100", "March 23, 1873", "4th", "1870s", "£5 5s. 6d.",
