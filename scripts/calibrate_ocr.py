@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -52,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     pairs = find_pairs([args.directory], "even")
     if not pairs:
         print(f"calibrate_ocr: no pairs in {args.directory}", file=sys.stderr)
+        return 1
+    if importlib.util.find_spec("sklearn") is None:
+        print("calibrate_ocr: fitting the decision model needs scikit-learn: "
+              "pip install -e '.[fit]'", file=sys.stderr)
         return 1
     with tables_in(args.output, [resources.ocr_word_decision]):
         decisions = fit_decisions(pairs, args.output, args.directory.name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -216,6 +217,17 @@ def test_the_decision_model_is_fitted_and_calibrated_from_pairs(tmp_path: Path) 
         assert model.features == ocr.WORD_FEATURES
         found = {c.original: c.replacement for c in ocr.propose(PAGE)}
     assert found["tbe"] == "the"
+
+
+def test_calibrate_ocr_says_what_it_needs_without_scikit_learn(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.ocr.txt").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "a.gold.txt").write_text(PAGE, encoding="utf-8")
+    monkeypatch.setitem(sys.modules, "sklearn", None)  # as if it were not installed
+    assert calibrate_ocr.main([str(tmp_path), "-o", str(tmp_path / "out")]) == 1
+    assert "needs scikit-learn" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_decision_model_for_other_features_is_refused(tmp_path: Path) -> None:
