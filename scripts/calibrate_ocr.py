@@ -28,13 +28,13 @@ import argparse
 import functools
 import importlib.util
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-from benchmarks.quality import Judge
 from restore import resources
 from restore.fixes import ocr
 from restore.model import Correction
-from scripts.calibration import isotonic, observations, write_table
+from scripts.calibration import isotonic, judged, observations, write_table
 from scripts.learn_ocr_channel import DEFAULT_PAIRS, find_pairs
 from scripts.pairs import tables_in
 
@@ -73,16 +73,13 @@ def fit_decisions(pairs: list[tuple[Path, Path]], output: Path, source: str) -> 
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
-    features, right = [], []
-    for garbled_path, source_path in pairs:
-        garbled = garbled_path.read_text(encoding="utf-8", errors="replace")
-        judge = Judge(garbled, source_path.read_text(encoding="utf-8", errors="replace"))
-        for start, end, reading, values in ocr.word_decisions(garbled):
-            verdict = judge(Correction(start, end, garbled[start:end], reading, 1.0, "ocr.word",
-                                       ""))
-            if verdict is not None:
-                features.append(values)
-                right.append(verdict)
+    def decide(text: str) -> Iterator[tuple[Correction, tuple[float, ...]]]:
+        for start, end, reading, values in ocr.word_decisions(text):
+            yield Correction(start, end, text[start:end], reading, 1.0, "ocr.word", ""), values
+
+    seen = judged(pairs, decide)
+    features = [values for values, _ in seen]
+    right = [verdict for _, verdict in seen]
     scaler = StandardScaler().fit(np.array(features))
     model = LogisticRegression(C=REGULARIZATION, max_iter=10_000).fit(
         scaler.transform(np.array(features)), np.array(right))

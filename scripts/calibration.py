@@ -2,27 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from benchmarks.quality import Judge
 from restore.model import Correction
 
+T = TypeVar("T")
 
-def observations(pairs: list[tuple[Path, Path]],
-                 propose: Callable[[str], list[Correction]]) -> list[tuple[float, bool]]:
-    """(raw score, right) for every proposal of a family's uncalibrated ``propose`` on the
-    ``(garbled, source)`` pairs; proposals the source does not cover are left out
+
+def judged(pairs: list[tuple[Path, Path]],
+           propose: Callable[[str], Iterable[tuple[Correction, T]]]) -> list[tuple[T, bool]]:
+    """(what ``propose`` said of it, right) for every correction it proposes on the
+    ``(garbled, source)`` pairs; corrections the source does not cover are left out
     (:class:`benchmarks.quality.Judge`)."""
     seen = []
     for garbled_path, source_path in pairs:
         garbled = garbled_path.read_text(encoding="utf-8", errors="replace")
         judge = Judge(garbled, source_path.read_text(encoding="utf-8", errors="replace"))
-        for correction in propose(garbled):
+        for correction, said in propose(garbled):
             verdict = judge(correction)
             if verdict is not None:
-                seen.append((correction.confidence, verdict))
+                seen.append((said, verdict))
     return seen
+
+
+def observations(pairs: list[tuple[Path, Path]],
+                 propose: Callable[[str], list[Correction]]) -> list[tuple[float, bool]]:
+    """(raw score, right) for every proposal of a family's uncalibrated ``propose`` on the
+    pairs (:func:`judged`)."""
+    return judged(pairs, lambda text: ((c, c.confidence) for c in propose(text)))
 
 
 def isotonic(points: list[tuple[float, bool]], bins: int) -> list[tuple[float, float]]:

@@ -600,7 +600,8 @@ def _dashes(text: str, spans: TokenTable, p_ocr: float, calibrate: bool) -> list
 def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: str,
           p_ocr: float, calibrate: bool, *, kind: str) -> Correction | None:
     """``text[start:end]``, the pieces ``head`` and ``tail`` of a word broken by a hyphen at a
-    line end ("pro- perty"), a stray space ("th e") or a stray mark ("with~out"): the
+    line end ("pro- perty"), with the margin read between them ("pas- hE senger"), by a
+    stray space ("th e") or by a stray mark ("with~out"): the
     ``kind`` of break, a key of ``BREAKS``. As one word when that word is common, or at a
     line end merely known where a piece is no word of its own ("inter- rogatory"; of two
     words, "of- interest", a rare word is no likelier than a stray hyphen); a stray mark goes
