@@ -221,8 +221,6 @@ class NgramModel:
         ...     model.score_ids_in_context(*query) for query in queries]
         True
         """
-        if not queries:
-            return []
         flat: list[int] = []  # each query as its two history ids and the ids it scores
         lengths: list[int] = []
         for left, candidate, right in queries:
@@ -231,15 +229,34 @@ class NgramModel:
             flat += candidate
             flat += right[:2]
             lengths.append(len(flat) - before - 2)
+        totals: list[float] = self.score_runs(flat, lengths).tolist()
+        return totals
+
+    def score_runs(self, flat: Sequence[int], lengths: Sequence[int]) -> npt.NDArray[np.float64]:
+        """The summed log scores of runs of ids laid end to end in ``flat``, each as its two
+        history ids (``BOUNDARY`` at a line start) and then the ``lengths[k]`` ids it scores:
+        what :meth:`score_many_in_context` computes, for a caller that lays them out itself.
+
+        >>> from restore.resources import ngram_model
+        >>> model = ngram_model()
+        >>> the, un, council = model.ids(["the", "UN", "Council"])
+        >>> runs = model.score_runs([the, un, council, un, council, the], [1, 1])
+        >>> [round(score, 9) for score in runs] == [
+        ...     round(model.log_score(council, the, un), 9),
+        ...     round(model.log_score(the, un, council), 9)]
+        True
+        """
+        if not lengths:
+            return np.zeros(0, dtype=np.float64)
         ids = np.array(flat, dtype=np.int64)
         scored = np.array(lengths, dtype=np.int64)
-        owners = np.repeat(np.arange(len(queries)), scored)
-        # Query k's ids start 2 (k + 1) places further into ``flat`` than its scores do.
+        owners = np.repeat(np.arange(len(scored)), scored)
+        # Run k's ids start 2 (k + 1) places further into ``flat`` than its scores do.
         positions = 2 * (owners + 1) + np.arange(len(owners))
         scores = self._log_scores(ids[positions - 2], ids[positions - 1], ids[positions])
-        totals: list[float] = np.bincount(owners, weights=scores,
-                                          minlength=len(queries)).tolist()
-        return totals
+        # ``bincount`` with weights sums floats; the stubs type it as counts.
+        return np.asarray(np.bincount(owners, weights=scores, minlength=len(scored)),
+                          dtype=np.float64)
 
     def _log_scores(self, first: npt.NDArray[np.int64], second: npt.NDArray[np.int64],
                     word: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:

@@ -133,12 +133,12 @@ def spin_phrases() -> dict[tuple[str, ...], SpinEntry]:
 
 
 @functools.cache
-def spin_phrase_lengths() -> dict[str, int]:
-    """For each word that starts a spun phrase, the length of the longest such phrase."""
-    longest: dict[str, int] = {}
+def spin_phrase_lengths() -> dict[str, tuple[int, ...]]:
+    """For each word that starts a spun phrase, the lengths of such phrases, longest first."""
+    lengths: dict[str, set[int]] = {}
     for phrase in spin_phrases():
-        longest[phrase[0]] = max(longest.get(phrase[0], 0), len(phrase))
-    return longest
+        lengths.setdefault(phrase[0], set()).add(len(phrase))
+    return {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()}
 
 
 @functools.cache

@@ -86,6 +86,21 @@ def test_an_original_inside_its_spun_phrase_says_nothing(
     assert posterior() == before
 
 
+def test_neighbouring_phrases_are_read_in_each_others_restored_context(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "He mentioned the authorities would assist the financial system."
+
+    def posterior() -> float:  # "would assist the financial" is poor context for "help"
+        return next(c.confidence for c in spin.propose_uncalibrated(text)
+                    if c.original == "assist")
+
+    in_restored_context = posterior()
+    monkeypatch.setattr(spin, "ROUNDS", 1)
+    assert posterior() < 0.5 < in_restored_context
+    monkeypatch.undo()
+    assert restore(text) == "He said the government would help the economy."
+
+
 def test_calibration_is_monotone_and_bounded() -> None:
     points = [(i / 100, i % 3 != 0) for i in range(100)] + [(1.0, True)] * 50
     table = calibration.isotonic(points, bins=10)

@@ -10,7 +10,8 @@ it and each original *o* the spinner turns into *s* (``spin-phrases.tsv``)::
 
 ``P(s | o)``, the channel, is how often the spinner wrote *s* where the original had *o*
 in the mined pairs; ``P(s | s)`` how often it left *s* standing. The language model
-(:mod:`restore.lm`) scores each reading with the two tokens on each side, and the context
+(:mod:`restore.lm`) scores each reading with the two tokens on each side, then again with
+neighbouring spun phrases read as that first round chose (``ROUNDS``), and the context
 of the phrase's other occurrences in the document adds to it (a spinner makes one choice
 per key per article). ``R(o)`` weighs whether *o* itself stands elsewhere in the document:
 a spinner that turned *o* into *s* seldom left another *o* alone. ``P(spun)``, the document's
@@ -32,8 +33,13 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
+from typing import TypeVar
+
+import numpy as np
+import numpy.typing as npt
 
 from restore import resources
+from restore.lm import BOUNDARY
 from restore.model import Correction
 from restore.probability import logistic
 from restore.text import TokenTable, token_table, tokens, transfer_case
@@ -59,27 +65,33 @@ SURVIVED_LOG_RATIO = math.log(0.153 / 0.408)
 ABSENT_LOG_RATIO = math.log(0.847 / 0.592)
 #: Raw posterior below which a candidate is not reported at all.
 REPORT_FLOOR = 0.3
+#: Scoring rounds: after the first, each phrase is scored again with its neighbours read
+#: as the previous round chose (spun phrases often stand side by side, "total final 12
+#: months", so the text as it stands is poor context for each), and a reading is chosen
+#: for that when its posterior reaches ``CONTEXT_FLOOR``.
+ROUNDS = 3
+CONTEXT_FLOOR = 0.5
 
 
 class _Occurrences:
-    """Spun phrases met in a text, with the context evidence for each reading (its context
-    log score over that of the text as it is, capped at ``LM_CAP``), as parallel lists:
-    lists of numbers and strings are not tracked by the garbage collector, which a list of
-    records for every phrase of a long text would keep busy."""
+    """Spun phrases met in a text and the readings of each, as parallel lists (lists of
+    numbers and strings are not tracked by the garbage collector, which a list of records
+    for every phrase of a long text would keep busy): occurrence ``k`` spans tokens
+    ``first[k]:last[k]`` and owns options ``options_end[k - 1]:options_end[k]``."""
 
     def __init__(self) -> None:
         self.first: list[int] = []
         self.last: list[int] = []
         self.entry: list[resources.SpinEntry] = []
-        self.options_end: list[int] = []  # occurrence k owns options [end[k - 1], end[k])
+        self.phrase: list[int] = []  # the phrase's number: occurrences of one share it
+        self.options_end: list[int] = []
         self.replacement: list[str] = []
         self.original: list[str] = []
         self.channel: list[float] = []  # P(s | o)
-        self.survival: list[float] = []  # SURVIVED_ or ABSENT_LOG_RATIO of the original
-        self.evidence: list[float] = []
-
-    def options(self, k: int) -> range:
-        return range(self.options_end[k - 1] if k else 0, self.options_end[k])
+        self.slot: list[int] = []  # the number of the option's (phrase, original)
+        self.survival: list[float] = []  # by slot: SURVIVED_ or ABSENT_LOG_RATIO of original
+        self.reading_ids: list[Sequence[int]] = []  # the option's reading as token ids
+        self.ids: list[int] = []  # the text's token ids
 
 
 def propose(text: str) -> list[Correction]:
@@ -100,54 +112,88 @@ def _propose(text: str, *, calibrate: bool) -> list[Correction]:
     words = list(map(str.lower, spans.texts))
     p_spun = spun_probability(words)
     found = _occurrences(text, spans, words, phrases, p_spun)
-    keys = list(map(id, found.entry))  # one entry per phrase: its identity names the phrase
-    counts: dict[int, int] = {}
-    pooled: dict[tuple[int, str], float] = {}  # (phrase, original) -> summed evidence
-    for k, key in enumerate(keys):
-        counts[key] = counts.get(key, 0) + 1
-        for j in found.options(k):
-            slot = key, found.original[j]
-            pooled[slot] = pooled.get(slot, 0.0) + found.evidence[j]
+    if not found.first:
+        return []
+    posteriors = _Posteriors(found, p_spun)
+    evidence = np.zeros(len(found.original))
+    chosen = np.full(len(found.first), -1)  # the text as it stands
+    context = None
+    for _ in range(ROUNDS):
+        context = _score(found, chosen.tolist(), evidence, context)
+        posterior, best = posteriors(evidence)
+        chosen = np.where(posterior >= CONTEXT_FLOOR, best, -1)
     corrections = []
-    for k, key in enumerate(keys):
-        correction = _choose(text, spans, found, k, p_spun, key, counts[key], pooled, calibrate)
+    for k in np.flatnonzero(posterior >= REPORT_FLOOR).tolist():
+        correction = _correction(text, spans, found, k, int(best[k]), float(posterior[k]),
+                                 p_spun, calibrate)
         if correction is not None:
             corrections.append(correction)
     return corrections
 
 
+class _Posteriors:
+    """The posterior of each occurrence's most probable original, for the context evidence
+    of every option (its context log score over that of the phrase as it stands), in numpy:
+    each round of a long text weighs every option again."""
+
+    def __init__(self, found: _Occurrences, p_spun: float) -> None:
+        sizes = np.diff(np.array([0, *found.options_end]))
+        self.owner = np.repeat(np.arange(len(sizes)), sizes)
+        self.offsets = np.array([0, *found.options_end[:-1]])
+        self.keep = _log_keep_prior(p_spun, np.array([entry.kept for entry in found.entry]))
+        self.slot = np.array(found.slot)
+        self.prior = (_log_change_prior(p_spun, np.array(found.channel))
+                      + np.array(found.survival)[self.slot])
+        phrase = np.array(found.phrase)
+        # Each option's phrase occurs ``count`` times; the others' mean evidence counts.
+        count = np.bincount(phrase)[phrase][self.owner]
+        self.others_share = np.where(count > 1, POOLED_WEIGHT / np.maximum(count - 1, 1), 0.0)
+
+    def __call__(self, evidence: npt.NDArray[np.float64],
+                 ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]]:
+        """Each occurrence's posterior and the option it is for."""
+        pooled = np.bincount(self.slot, weights=evidence)[self.slot] - evidence
+        score = self.prior + LM_WEIGHT * (evidence + self.others_share * pooled)
+        top = np.maximum.reduceat(score, self.offsets)
+        norm = np.maximum(self.keep, top)
+        total = np.exp(self.keep - norm) + np.add.reduceat(np.exp(score - norm[self.owner]),
+                                                           self.offsets)
+        best = np.zeros(len(top), dtype=np.int64)
+        np.maximum.at(best, self.owner, np.where(score == top[self.owner],
+                                                 np.arange(len(score)), 0))
+        return np.exp(top - norm) / total, best
+
+
 def _occurrences(text: str, spans: TokenTable, words: list[str],
                  phrases: dict[tuple[str, ...], resources.SpinEntry],
                  p_spun: float) -> _Occurrences:
-    """Spun phrases in the text, longest first, left to right, with their readings scored.
+    """Spun phrases in the text, longest first, left to right, with their readings.
 
     A reading whose posterior could not reach ``REPORT_FLOOR`` even with the strongest
-    context is not scored: in clean copy that is nearly every reading.
+    context is left out: in clean copy that is nearly every reading.
     """
     hopeless = math.log(REPORT_FLOOR / (1.0 - REPORT_FLOOR)) - LM_WEIGHT * LM_CAP * (
         1.0 + POOLED_WEIGHT)
     if p_spun < 0.5 and _log_change_prior(p_spun, 1.0) - _log_keep_prior(p_spun, 0.0) <= hopeless:
         return _Occurrences()  # not even P(s | o) = 1 could make a reading worth reporting
     model = resources.ngram_model()
-    longest = resources.spin_phrase_lengths()
+    lengths = resources.spin_phrase_lengths()
     ids = model.ids(spans.texts)
     starts, ends = spans.starts, spans.ends
     candidate_ids: dict[str, list[int]] = {}
     cased: dict[str, str] = {}  # "original\tseen" -> replacement
     hopeful_by_entry: dict[int, list[tuple[str, float]]] = {}
+    numbers: dict[int, int] = {}  # id(entry) -> its phrase's number
+    slots: dict[tuple[int, str], int] = {}  # (phrase number, original) -> its number
     found = _Occurrences()
     survival = _Survival(words)
-    # The contexts are scored at the end, all at once: ``queries`` holds each phrase as it
-    # stands and each reading in its place; reading j is query ``readings[j]``, and the
-    # phrase it would replace is query ``keeps[j]``.
-    queries: list[tuple[Sequence[int], Sequence[int], Sequence[int]]] = []
-    readings: list[int] = []
-    keeps: list[int] = []
     free = 0  # the first token not inside a phrase already found
-    for i in [i for i, word in enumerate(words) if word in longest]:
+    for i in [i for i, word in enumerate(words) if word in lengths]:
         if i < free:
             continue
-        for n in range(min(longest[words[i]], len(words) - i), 0, -1):
+        for n in lengths[words[i]]:
+            if i + n > len(words):
+                continue
             entry = phrases.get(tuple(words[i:i + n]))
             if entry is None or not _one_line(text, ends[i], starts[i + n - 1]):
                 continue
@@ -160,9 +206,7 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
             if not hopeful:
                 continue
             seen = text[starts[i]:ends[i + n - 1]]
-            left, right = ids[max(0, i - 2):i], ids[i + n:i + n + 2]
-            keep = len(queries)
-            queries.append((left, ids[i:i + n], right))
+            phrase = numbers.setdefault(id(entry), len(numbers))
             before = len(found.replacement)
             for original, channel in hopeful:
                 replacement = cased.get(f"{original}\t{seen}")
@@ -173,25 +217,80 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
                 if replacement != seen:
                     if replacement not in candidate_ids:
                         candidate_ids[replacement] = model.ids(tokens(replacement))
-                    keeps.append(keep)
-                    readings.append(len(queries))
-                    queries.append((left, candidate_ids[replacement], right))
+                    found.reading_ids.append(candidate_ids[replacement])
                     found.replacement.append(replacement)
                     found.original.append(original)
                     found.channel.append(channel)
-                    found.survival.append(survival(original, words[i:i + n]))
+                    slot = slots.get((phrase, original))
+                    if slot is None:
+                        slot = slots[phrase, original] = len(slots)
+                        found.survival.append(survival(original, words[i:i + n]))
+                    found.slot.append(slot)
             if len(found.replacement) > before:
                 found.first.append(i)
                 found.last.append(i + n)
                 found.entry.append(entry)
+                found.phrase.append(phrase)
                 found.options_end.append(len(found.replacement))
                 free = i + n
                 break
-            del queries[keep:]  # no reading: nothing to compare the phrase with
-    scores = model.score_many_in_context(queries)
-    found.evidence = [max(-LM_CAP, min(LM_CAP, scores[reading] - scores[keep]))
-                      for reading, keep in zip(readings, keeps, strict=True)]
+    found.ids = ids
     return found
+
+
+def _score(found: _Occurrences, chosen: list[int], evidence: npt.NDArray[np.float64],
+           scored_in: npt.NDArray[np.int64] | None) -> npt.NDArray[np.int64]:
+    """Score each option in ``evidence``: its reading's context log score over the
+    phrase's, capped at ``LM_CAP``, in the context of the text with every occurrence read
+    as ``chosen`` (an option, or -1 for the phrase as it stands). Only occurrences whose
+    context differs from the one they were last scored in (``scored_in``) are scored
+    again. Returns each occurrence's context: two ids on each side, -1 past the end."""
+    ids = found.ids
+    stream = [BOUNDARY, BOUNDARY]  # the text's ids with the chosen readings in place
+    starts, ends = [], []
+    at = 0
+    for first, last, j in zip(found.first, found.last, chosen, strict=True):
+        stream += ids[at:first]
+        starts.append(len(stream))
+        stream += found.reading_ids[j] if j >= 0 else ids[first:last]
+        ends.append(len(stream))
+        at = last
+    stream += ids[at:at + 2]
+    stream += [-1, -1]
+    ids_in_stream = np.array(stream)
+    before, after = np.array(starts), np.array(ends)
+    context = np.stack([ids_in_stream[before - 2], ids_in_stream[before - 1],
+                        ids_in_stream[after], ids_in_stream[after + 1]], axis=1)
+    changed = (np.arange(len(starts)) if scored_in is None
+               else np.flatnonzero((context != scored_in).any(axis=1)))
+    # Each phrase as it stands and each reading in its place, as runs of ids for the
+    # model: option ``options[q]`` reads run ``readings[q]`` against the phrase's ``keeps[q]``.
+    flat: list[int] = []
+    lengths: list[int] = []
+    options: list[int] = []
+    readings: list[int] = []
+    keeps: list[int] = []
+    for k, (left_2, left_1, right_1, right_2) in zip(changed.tolist(),
+                                                      context[changed].tolist(), strict=True):
+        right = [right_1, right_2] if right_2 >= 0 else [right_1] if right_1 >= 0 else []
+        keep = len(lengths)
+        phrase = ids[found.first[k]:found.last[k]]
+        flat += (left_2, left_1)
+        flat += phrase
+        flat += right
+        lengths.append(len(phrase) + len(right))
+        for j in range(found.options_end[k - 1] if k else 0, found.options_end[k]):
+            reading = found.reading_ids[j]
+            options.append(j)
+            keeps.append(keep)
+            readings.append(len(lengths))
+            flat += (left_2, left_1)
+            flat += reading
+            flat += right
+            lengths.append(len(reading) + len(right))
+    scores = resources.ngram_model().score_runs(flat, lengths)
+    evidence[options] = np.clip(scores[readings] - scores[keeps], -LM_CAP, LM_CAP)
+    return context
 
 
 class _Survival:
@@ -254,35 +353,24 @@ def _one_line(text: str, start: int, end: int) -> bool:
     return "\n" not in text[start:end] and "\r" not in text[start:end]
 
 
-def _log_keep_prior(p_spun: float, kept: float) -> float:
+#: A probability, or an array of them.
+Chances = TypeVar("Chances", float, npt.NDArray[np.float64])
+
+
+def _log_keep_prior(p_spun: float, kept: Chances) -> Chances:
     """log P(keep | s) before context: a clean document, or a spinner leaving *s* alone."""
-    return math.log((1.0 - p_spun) + p_spun * kept)
+    return np.log((1.0 - p_spun) + p_spun * kept)  # type: ignore[no-any-return]
 
 
-def _log_change_prior(p_spun: float, channel: float) -> float:
+def _log_change_prior(p_spun: float, channel: Chances) -> Chances:
     """log P(o | s) before context: a spun document whose spinner wrote *s* for *o*."""
-    return math.log(p_spun * channel + 1e-300)
+    return np.log(p_spun * channel + 1e-300)  # type: ignore[no-any-return]
 
 
-def _choose(text: str, spans: TokenTable, found: _Occurrences, k: int, p_spun: float,
-            key: int, count: int, pooled: dict[tuple[int, str], float],
-            calibrate: bool) -> Correction | None:
-    """The most probable original for occurrence ``k``, if its posterior is worth reporting."""
-    keep_score = _log_keep_prior(p_spun, found.entry[k].kept)
-    scored = []
-    for j in found.options(k):
-        original, evidence = found.original[j], found.evidence[j]
-        others = ((pooled[key, original] - evidence) / (count - 1) if count > 1
-                  else 0.0)
-        score = (_log_change_prior(p_spun, found.channel[j]) + found.survival[j]
-                 + LM_WEIGHT * (evidence + POOLED_WEIGHT * others))
-        scored.append((score, found.replacement[j], original, found.channel[j]))
-    norm = max(keep_score, *(s for s, *_ in scored))
-    total = math.exp(keep_score - norm) + sum(math.exp(s - norm) for s, *_ in scored)
-    score, replacement, original, channel = max(scored)
-    posterior = math.exp(score - norm) / total
-    if posterior < REPORT_FLOOR:
-        return None
+def _correction(text: str, spans: TokenTable, found: _Occurrences, k: int, j: int,
+                posterior: float, p_spun: float, calibrate: bool) -> Correction | None:
+    """Occurrence ``k`` read as option ``j``, where the reading fits the text."""
+    replacement, original, channel = found.replacement[j], found.original[j], found.channel[j]
     start, end = spans.starts[found.first[k]], spans.ends[found.last[k] - 1]
     placed = _fit(text, start, end, replacement, found.first[k], spans)
     if placed is None:
