@@ -90,7 +90,18 @@ def test_a_broken_word_needs_only_be_known_where_a_piece_is_no_word() -> None:
     text = PAGE + " His interroga- tory was met with a piece of- interest to all."
     fixed = _ocr_corrections(text)
     assert fixed["interroga- tory"] == "interrogatory"
-    assert not any(original.startswith("of-") for original in fixed)
+    assert fixed["of- interest"] == "of interest"  # read whole: two words, not "ofinterest"
+
+
+def test_a_misread_word_broken_at_a_line_end_is_read_whole() -> None:
+    text = PAGE + " She afterwards de- lared that the prisoner had taken it."
+    found = {c.original: c for c in ocr.propose(text)}
+    assert found["de- lared"].replacement == "declared"
+    assert "broken at a line end" in found["de- lared"].note
+    assert "lared" not in found  # a piece is not read on its own
+    assert _ocr_corrections(text)["de- lared"] == "declared"
+    clean = CLEAN + "She afterwards de- lared that the prisoner had taken it."
+    assert restore(clean) == clean  # a misreading is OCR's: not on a clean page
 
 
 def test_the_margin_read_between_the_pieces_of_a_broken_word_goes() -> None:

@@ -6,7 +6,8 @@ engine could have misread as *w*: dictionary words within edit distance two of a
 learned confusion away ("tlie" ← "the", "rnoney" ← "money", "m0ney" ← "money"); the names
 the page itself repeats that the corpus lacks ("Rosenliranz" ← "Rosenkranz"); the two
 words a non-word could be with a lost space ("ofjewellery"); and a word broken by a spaced
-or line-end hyphen, a stray space or a stray mark ("pro- perty", "th e", "with~out"). Each
+or line-end hyphen, a stray space or a stray mark ("pro- perty", "th e", "with~out"), read
+as one misread word when its pieces make no known word ("de- lared" ← "declared"). Each
 candidate *c* is scored against leaving *w* as it is::
 
     P(c | w, context) ∝ P(ocr) · P(w | c) · LM(c in context)
@@ -185,11 +186,13 @@ def word_decisions(text: str) -> list[WordDecision]:
 def _propose(text: str, *, calibrate: bool) -> list[Correction]:
     corrections, decisions, p_ocr = _analyse(text, calibrate)
     note = f"misread; document is OCR with p={p_ocr:.2f}"
+    broken_note = f"misread, and broken at a line end; document is OCR with p={p_ocr:.2f}"
     model = _decision_model()
     for start, end, reading, features in decisions:
         probability = model.probability(features)
         if probability >= REPORT_FLOOR:
-            corrections.append(_reported(text, start, end, reading, probability, "ocr.word", note,
+            said = broken_note if LINE_END_HYPHEN.search(text, start, end) else note
+            corrections.append(_reported(text, start, end, reading, probability, "ocr.word", said,
                                          calibrate))
     return sorted(corrections, key=lambda c: c.start)
 
@@ -230,10 +233,11 @@ def _analyse(text: str, calibrate: bool,
                     for m in LOST_POUND.finditer(text)]
     in_document = Counter(map(str.lower, texts))
     lexicon = _lexicon(texts, in_document)
+    broken = _misread_broken_words(text, joined, lexicon)
     readings_of = {word: _in_document(word, _readings(word), lexicon) for word in set(texts)}
     read = [(start, end, word, readings)
             for start, end, word in zip(starts, ends, texts, strict=True)
-            if not joined[start] and (readings := readings_of[word]).options]
+            if not joined[start] and (readings := readings_of[word]).options] + broken
     contexts = [_context(spans, start, end) for start, end, _, _ in read]
     evidence = _evidence([(left, word, right, tuple(reading for reading, _ in readings.options))
                           for (left, right), (_, _, word, readings)
@@ -241,6 +245,25 @@ def _analyse(text: str, calibrate: bool,
     decisions = [WordDecision(start, end, *_decide(word, readings, said, p_ocr, in_document))
                  for (start, end, word, readings), said in zip(read, evidence, strict=True)]
     return corrections, [d for d in decisions if d.reading != text[d.start:d.end]], p_ocr
+
+
+def _misread_broken_words(text: str, joined: bytearray, lexicon: Lexicon,
+                          ) -> list[tuple[int, int, str, Readings]]:
+    """Words broken at a line end whose pieces make no known word ("de- clared" read as
+    "de- lared"), each as ``(start, end, pieces joined, readings)``: read as one word, they
+    have readings a piece alone lacks. Their place in ``joined`` is marked, so that the
+    pieces are not read on their own."""
+    counts = resources.word_counts()
+    found = []
+    for m in LINE_END_HYPHEN.finditer(text, overlapped=True):
+        start, end, whole = m.start(1), m.end(), m[1] + m[2]
+        if joined[start] or not whole.isascii() or counts.get(whole.lower(), 0) >= KNOWN_MIN_COUNT:
+            continue  # joined as it stands, or read as it stands
+        readings = _in_document(whole, _readings(whole), lexicon)
+        if readings.options:
+            found.append((start, end, whole, readings))
+            joined[start:end] = b"\x01" * (end - start)
+    return found
 
 
 #: A document's own words by their first letter (lower case) and length.
@@ -514,7 +537,7 @@ def _decide(word: str, readings: Readings, evidence: tuple[float, ...], p_ocr: f
         float(any(ch.isdigit() for ch in word)),
         max(min(posterior, FEATURE_CAP), -FEATURE_CAP),
         log_channel * real, said * real, said * (1.0 - real) * lower,
-        math.log(in_document[word.lower()]),
+        math.log(max(in_document[word.lower()], 1)),
         math.log(1.0 + min(in_document[piece] for piece in pieces)))
 
 
@@ -684,6 +707,8 @@ def calibration_kind(rule: str, original: str) -> str | None:
 
     >>> [calibration_kind("ocr.word", word) for word in ("lie", "decaniped", "tliot")]
     ['real word', 'non-word, one reading', 'non-word, several readings']
+    >>> calibration_kind("ocr.word", "de- caniped")
+    'non-word, one reading'
     >>> calibration_kind("ocr.hyphenation", "pro- perty"), calibration_kind("ocr.dash", "-")
     ('broken word', 'dash')
     """
@@ -693,7 +718,7 @@ def calibration_kind(rule: str, original: str) -> str | None:
         return "broken word"
     if rule != "ocr.word":
         return None
-    readings = _readings(original)
+    readings = _readings(LINE_END_HYPHEN.sub(r"\2", original))  # a broken word read whole
     if readings.known:
         return "real word"
     return "non-word, one reading" if len(readings.options) == 1 else "non-word, several readings"
