@@ -133,6 +133,22 @@ def test_a_pound_sign_the_encoding_lost_is_restored_before_an_amount() -> None:
     assert restore(clean) == clean  # a page that does not read as OCR: left alone
 
 
+def test_a_stray_hyphen_before_a_word_goes_with_its_measured_share() -> None:
+    text = PAGE + (" The body having -been found, a witness - who was there - said the "
+                   "-Mayor knew of the well-known case.")
+    report = Restorer(Config(families=frozenset({"ocr"}))).explain(text)
+    stray = {(c.original, c.confidence) for c in report.corrections
+             if c.rule == "ocr.stray_hyphen"}
+    shares = ocr.STRAY_HYPHEN_SHARES
+    assert stray == {("-", shares["lower"]), ("- ", shares["alone"]), ("-", shares["capital"])}
+    assert report.text.endswith("having been found, a witness - who was there - said the "
+                                "-Mayor knew of the well-known case.")  # below 0.8: reported
+    assert restore(text, min_confidence=0.4).endswith(
+        "having been found, a witness who was there said the Mayor knew of the well-known case.")
+    clean = CLEAN + "The body having -been found, a witness - who was there - spoke."
+    assert restore(clean) == clean  # a page that does not read as OCR: left alone
+
+
 def test_a_stray_mark_inside_a_word_is_dropped_and_legitimate_ones_kept() -> None:
     text = PAGE + (" He came with~out delay at half~past ten and was arreste]d at the door. "
                    "See and/or AT&T.")
