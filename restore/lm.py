@@ -260,7 +260,17 @@ class NgramModel:
 
     def _log_scores(self, first: npt.NDArray[np.int64], second: npt.NDArray[np.int64],
                     word: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
-        """:meth:`log_score` of many ``(first, second, word)`` at once."""
+        """:meth:`log_score` of many ``(first, second, word)`` at once, each distinct one
+        looked up once: a text's contexts repeat."""
+        triples, inverse = np.unique((first * self._size + second) * self._size + word,
+                                     return_inverse=True)
+        first, rest = np.divmod(triples, self._size * self._size)
+        second, word = np.divmod(rest, self._size)
+        return self._distinct_log_scores(first, second, word)[inverse]
+
+    def _distinct_log_scores(self, first: npt.NDArray[np.int64], second: npt.NDArray[np.int64],
+                             word: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+        """:meth:`_log_scores` without looking for repeats."""
         tables = self._numpy_tables()
         dequantize = tables["dequantize"]
         unigrams = tables["unigram_counts"]
