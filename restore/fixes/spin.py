@@ -181,7 +181,7 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
     ids = model.ids(spans.texts)
     starts, ends = spans.starts, spans.ends
     candidate_ids: dict[str, list[int]] = {}
-    cased: dict[str, str] = {}  # "original\tseen" -> replacement
+    cased: dict[tuple[str, str], str] = {}  # (original, seen) -> replacement
     hopeful_by_entry: dict[int, list[tuple[str, float]]] = {}
     numbers: dict[int, int] = {}  # id(entry) -> its phrase's number
     slots: dict[tuple[int, str], int] = {}  # (phrase number, original) -> its number
@@ -195,7 +195,7 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
             if i + n > len(words):
                 continue
             entry = phrases.get(tuple(words[i:i + n]))
-            if entry is None or not _one_line(text, ends[i], starts[i + n - 1]):
+            if entry is None or n > 1 and not _one_line(text, ends[i], starts[i + n - 1]):
                 continue
             hopeful = hopeful_by_entry.get(id(entry))
             if hopeful is None:
@@ -209,11 +209,11 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
             phrase = numbers.setdefault(id(entry), len(numbers))
             before = len(found.replacement)
             for original, channel in hopeful:
-                replacement = cased.get(f"{original}\t{seen}")
+                replacement = cased.get((original, seen))
                 if replacement is None:
-                    replacement = (original if original != original.lower()
-                                   else transfer_case(original, seen))
-                    cased[f"{original}\t{seen}"] = replacement
+                    replacement = cased[original, seen] = (
+                        original if original != original.lower()
+                        else transfer_case(original, seen))
                 if replacement != seen:
                     if replacement not in candidate_ids:
                         candidate_ids[replacement] = model.ids(tokens(replacement))
