@@ -195,7 +195,7 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
             if i + n > len(words):
                 continue
             entry = phrases.get(tuple(words[i:i + n]))
-            if entry is None or n > 1 and not _one_line(text, ends[i], starts[i + n - 1]):
+            if entry is None or (n > 1 and not _one_line(text, ends[i], starts[i + n - 1])):
                 continue
             hopeful = hopeful_by_entry.get(id(entry))
             if hopeful is None:
