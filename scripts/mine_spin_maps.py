@@ -83,6 +83,9 @@ def candidate_pairs(spun: str, original: str, max_tokens: int,
             spun_tokens.texts[g0] == original_tokens.texts[o0])
         if widened and g1 < spun_count and o1 < original_count:
             readings.append((g0 + 1, g1 + 1, o0 + 1, o1 + 1))  # take the token after instead
+        if g0 > 0 and o0 > 0 and spun_tokens.texts[g0][:1] in APOSTROPHES and (
+                spun_tokens.texts[g0 - 1] == original_tokens.texts[o0 - 1]):
+            readings.append((g0 - 1, g1, o0 - 1, o1))  # a clitic with its word: "it 's"
         if g1 - g0 == o1 - o0 > 1:
             readings += [(g0 + k, g0 + k + 1, o0 + k, o0 + k + 1) for k in range(g1 - g0)]
         for a0, a1, b0, b1 in readings:

@@ -116,15 +116,18 @@ def test_miner_learns_a_spinner_from_pairs(tmp_path: Path) -> None:
     pairs.mkdir()
     for n in range(4):
         (pairs / f"{n}.orig.txt").write_text(
-            f"The minister said on day {n} that the security council would meet.\n")
+            f"The minister said on day {n} that the security council would meet. It is "
+            f"late.\n")
         (pairs / f"{n}.spun.txt").write_text(
-            f"The minister stated on day {n} that the safety council would meet.\n")
+            f"The minister stated on day {n} that the safety council would meet. It's "
+            f"late.\n")
     out = tmp_path / "out"
     assert mine_spin_maps.main([str(pairs), "-o", str(out)]) == 0
     rows = [line.split("\t") for line in (out / "spin-phrases.tsv").read_text().splitlines()
             if not line.startswith("#")][1:]
     assert ["stated", "said", "4", "4", "0", "4"] in rows
     assert ["safety", "security", "4", "4", "0", "4"] in rows
+    assert ["it 's", "it is", "4", "4", "0", "4"] in rows  # a clitic with its word
     first = (out / "spin-phrases.tsv").read_bytes()
     mine_spin_maps.main([str(pairs), "-o", str(out)])
     assert (out / "spin-phrases.tsv").read_bytes() == first  # deterministic
