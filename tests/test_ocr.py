@@ -133,19 +133,29 @@ def test_a_pound_sign_the_encoding_lost_is_restored_before_an_amount() -> None:
     assert restore(clean) == clean  # a page that does not read as OCR: left alone
 
 
-def test_a_stray_hyphen_before_a_word_goes_with_its_measured_share() -> None:
+def test_stray_punctuation_goes_with_its_measured_share() -> None:
     text = PAGE + (" The body having -been found, a witness - who was there - said the "
-                   "-Mayor knew of the well-known case.")
+                   "-Mayor took them 'into custody.. They were committed: to take their "
+                   "trial for the well-known case.")
     report = Restorer(Config(families=frozenset({"ocr"}))).explain(text)
-    stray = {(c.original, c.confidence) for c in report.corrections
-             if c.rule == "ocr.stray_hyphen"}
-    shares = ocr.STRAY_HYPHEN_SHARES
-    assert stray == {("-", shares["lower"]), ("- ", shares["alone"]), ("-", shares["capital"])}
-    assert report.text.endswith("having been found, a witness - who was there - said the "
-                                "-Mayor knew of the well-known case.")  # below 0.8: reported
+    shares = {kind: share for kind, _, share in ocr.STRAY_PUNCTUATION}
+    stray = sorted((c.original, c.confidence) for c in report.corrections
+                   if c.rule == "ocr.stray_punctuation")
+    assert stray == sorted([
+        ("-", shares["a hyphen before a lower-case word"]),
+        ("- ", shares["a hyphen alone between words"]),
+        ("- ", shares["a hyphen alone between words"]),
+        ("-", shares["a hyphen before a capital"]),
+        ("'", shares["an apostrophe before a lower-case word"]),
+        (".", shares["a full stop doubled"]),
+        (":", shares["a colon between lower-case words"])])
+    assert report.text.endswith(  # those below 0.8 are reported, not applied
+        "having been found, a witness - who was there - said the -Mayor took them into "
+        "custody. They were committed to take their trial for the well-known case.")
     assert restore(text, min_confidence=0.4).endswith(
-        "having been found, a witness who was there said the Mayor knew of the well-known case.")
-    clean = CLEAN + "The body having -been found, a witness - who was there - spoke."
+        "having been found, a witness who was there said the Mayor took them into custody. "
+        "They were committed to take their trial for the well-known case.")
+    clean = CLEAN + "The body having -been found, a witness - who was there - spoke: he 'said."
     assert restore(clean) == clean  # a page that does not read as OCR: left alone
 
 

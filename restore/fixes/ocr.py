@@ -96,13 +96,24 @@ DASH_SHARE = 0.738
 #: BLN600 were pound signs.
 LOST_POUND = regex.compile(r"(?<![\p{L}\d])\ufffd(?=\d)")
 POUND_SHARE = 0.963
-#: A hyphen the engine read where the page printed none: after a word and a space, glued to
-#: the next word ("having -been", "the -Mayor") or standing alone between two ("intimate -
-#: with"). The share of each kind whose removal brought the page closer to its
-#: transcription, on the even half of BLN600 (after the other corrections): 122 of 141
-#: before a lower-case word, 19 of 40 before a capital, 33 of 43 alone; none made it worse.
-STRAY_HYPHEN = regex.compile(r"(?<=\p{L}[ \t])-+(?:[ \t](?=\p{L})|(?=\p{L}))")
-STRAY_HYPHEN_SHARES = {"lower": 0.865, "capital": 0.475, "alone": 0.767}
+#: Marks the engine read where the page printed none, by kind: where one stands (the match
+#: goes), and the share of its removals that brought the page closer to its transcription on
+#: the even half of BLN600, after the other corrections (none made it worse but 1 of 158
+#: apostrophes and 4 of 51 colons).
+STRAY_PUNCTUATION = (
+    ("a hyphen before a lower-case word",  # "having -been": 122 of 141
+     regex.compile(r"(?<=\p{L}[ \t])-+(?=\p{Ll})"), 0.865),
+    ("a hyphen before a capital",  # "the -Mayor": 19 of 40
+     regex.compile(r"(?<=\p{L}[ \t])-+(?=\p{Lu})"), 0.475),
+    ("a hyphen alone between words",  # "intimate - with": 33 of 43
+     regex.compile(r"(?<=\p{L}[ \t])-+[ \t](?=\p{L})"), 0.767),
+    ("an apostrophe before a lower-case word",  # "took them 'into custody": 148 of 158
+     regex.compile(r"(?<=[ \t])'(?=\p{Ll}{3,}[ \t])"), 0.937),
+    ("a colon between lower-case words",  # "committed: to take": 42 of 51
+     regex.compile(r"(?<=\p{Ll}):(?=[ \t]\p{Ll})"), 0.824),
+    ("a full stop doubled",  # "the prisoner.. He": 45 of 52
+     regex.compile(r"(?<=\p{L}\.)\.(?=\s)"), 0.865),
+)
 #: Share of unseen lower-case words (each counted once) at which a text is OCR output with
 #: probability one half, and the spread of the logistic around it: between the 1st
 #: percentile of BLN600 OCR pages (1.0%) and the 99th of their human transcriptions (0.8%)
@@ -238,10 +249,10 @@ def _analyse(text: str, calibrate: bool,
     corrections += [Correction(m.start(), m.end(), m[0], "£", round(p_ocr * POUND_SHARE, 4),
                                "ocr.pound", "a pound sign the encoding lost, before an amount")
                     for m in LOST_POUND.finditer(text)]
-    corrections += [Correction(m.start(), m.end(), m[0], "",
-                               round(p_ocr * STRAY_HYPHEN_SHARES[_stray_kind(text, m.end())], 4),
-                               "ocr.stray_hyphen", "a hyphen the page did not print")
-                    for m in STRAY_HYPHEN.finditer(text)]
+    corrections += [Correction(m.start(), m.end(), m[0], "", round(p_ocr * share, 4),
+                               "ocr.stray_punctuation", f"{kind} that the page did not print")
+                    for kind, pattern, share in STRAY_PUNCTUATION
+                    for m in pattern.finditer(text)]
     in_document = Counter(map(str.lower, texts))
     lexicon = _lexicon(texts, in_document)
     broken = _misread_broken_words(text, joined, lexicon)
@@ -275,13 +286,6 @@ def _misread_broken_words(text: str, joined: bytearray, lexicon: Lexicon,
             found.append((start, end, whole, readings))
             joined[start:end] = b"\x01" * (end - start)
     return found
-
-
-def _stray_kind(text: str, end: int) -> str:
-    """The kind of a stray hyphen ending at ``end``: a key of ``STRAY_HYPHEN_SHARES``."""
-    if text[end - 1] in " \t":
-        return "alone"
-    return "capital" if text[end].isupper() else "lower"
 
 
 #: A document's own words by their first letter (lower case) and length.
@@ -721,7 +725,7 @@ BROKEN_WORD_RULES = frozenset(rule for _, rule, _ in BREAKS.values())
 def calibration_kind(rule: str, original: str) -> str | None:
     """The kind of the proposal of ``rule`` for the text ``original``: the key of its
     calibration table in ``resources.OCR_CALIBRATIONS``; ``None`` for a rule whose
-    confidence is a measured share (``ocr.pound``, ``ocr.stray_hyphen``).
+    confidence is a measured share (``ocr.pound``, ``ocr.stray_punctuation``).
 
     >>> [calibration_kind("ocr.word", word) for word in ("lie", "decaniped", "tliot")]
     ['real word', 'non-word, one reading', 'non-word, several readings']
