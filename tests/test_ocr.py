@@ -159,6 +159,15 @@ def test_stray_punctuation_goes_with_its_measured_share() -> None:
     assert restore(clean) == clean  # a page that does not read as OCR: left alone
 
 
+def test_a_full_stop_the_context_reads_on_through_goes() -> None:
+    text = PAGE + " Then I went home with. my sister and the. prisoner. He said no. but wait."
+    stops = [c for c in ocr.propose(text) if c.original == "."]
+    assert [text[c.start - 4:c.end + 3] for c in stops] == ["with. my", " the. pr"]
+    assert all(c.confidence == ocr.STRAY_FULL_STOP_SHARE for c in stops)
+    clean = CLEAN + "Then I went home with. my sister."
+    assert restore(clean) == clean  # a page that does not read as OCR: left alone
+
+
 def test_a_stray_mark_inside_a_word_is_dropped_and_legitimate_ones_kept() -> None:
     text = PAGE + (" He came with~out delay at half~past ten and was arreste]d at the door. "
                    "See and/or AT&T.")

@@ -85,6 +85,13 @@ STRAY_MARK = regex.compile(r"(?<=(?<![\p{L}\d])([A-Za-z]+))[~\[\]{}!?<>$^*|\\]+(
 #: or with a space beside it, a hyphen is seldom a dash: it joins a compound, ends a line or
 #: is the engine's noise.)
 READ_AS_HYPHEN = regex.compile(r"(?<=\p{L}[.,;:!?'\"’”)])--?(?=\p{Lu})")
+#: A full stop between lower-case words ("went home with. my sister"), stray where the
+#: context model reads on through it, favouring the words without it by at least
+#: ``STRAY_FULL_STOP_EVIDENCE`` nats: 148 of 166 such removals brought the page closer to its
+#: transcription on the even half of BLN600, against about half of those with less evidence.
+STRAY_FULL_STOP = regex.compile(r"(?<=\p{Ll})\.(?=[ \t]\p{Ll})")
+STRAY_FULL_STOP_EVIDENCE = 10.0
+STRAY_FULL_STOP_SHARE = 0.892
 #: The dash printed where the engine read a hyphen; BLN600's transcribers write it as an em
 #: dash three times in four.
 DASH = "—"
@@ -246,6 +253,7 @@ def _analyse(text: str, calibrate: bool,
         if join.confidence >= 0.5:
             joined[join.start:join.end] = b"\x01" * (join.end - join.start)
     corrections += _dashes(text, spans, p_ocr, calibrate)
+    corrections += _stray_full_stops(text, spans, p_ocr)
     corrections += [Correction(m.start(), m.end(), m[0], "£", round(p_ocr * POUND_SHARE, 4),
                                "ocr.pound", "a pound sign the encoding lost, before an amount")
                     for m in LOST_POUND.finditer(text)]
@@ -640,6 +648,24 @@ def _dashes(text: str, spans: TokenTable, p_ocr: float, calibrate: bool) -> list
         if correction is not None:
             corrections.append(correction)
     return corrections
+
+
+def _stray_full_stops(text: str, spans: TokenTable, p_ocr: float) -> list[Correction]:
+    """Full stops between lower-case words that the context reads on through
+    (``STRAY_FULL_STOP``), removed at their measured share."""
+    model = resources.ngram_model()
+    found = []
+    queries: list[tuple[Sequence[int], Sequence[int], Sequence[int]]] = []
+    for m in STRAY_FULL_STOP.finditer(text):
+        left, right = (model.ids(side) for side in _context(spans, m.start(), m.end()))
+        queries += [(left, (), right), (left, _token_ids(m[0]), right)]
+        found.append(m)
+    scores = model.score_many_in_context(queries)
+    return [Correction(m.start(), m.end(), m[0], "", round(p_ocr * STRAY_FULL_STOP_SHARE, 4),
+                       "ocr.stray_punctuation",
+                       "a full stop the context reads on through, that the page did not print")
+            for k, m in enumerate(found)
+            if scores[2 * k] - scores[2 * k + 1] >= STRAY_FULL_STOP_EVIDENCE]
 
 
 def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: str,
