@@ -146,7 +146,7 @@ def test_stray_punctuation_goes_with_its_measured_share() -> None:
         ("- ", shares["a hyphen alone between words"]),
         ("- ", shares["a hyphen alone between words"]),
         ("-", shares["a hyphen before a capital"]),
-        ("'", shares["an apostrophe before a lower-case word"]),
+        ("'", shares["an apostrophe glued to the start of a word"]),
         (".", shares["a full stop doubled"]),
         (":", shares["a colon between lower-case words"])])
     assert report.text.endswith(  # those below 0.8 are reported, not applied
@@ -157,6 +157,11 @@ def test_stray_punctuation_goes_with_its_measured_share() -> None:
         "They were committed to take their trial for the well-known case.")
     clean = CLEAN + "The body having -been found, a witness - who was there - spoke: he 'said."
     assert restore(clean) == clean  # a page that does not read as OCR: left alone
+    marks = PAGE + " The ,prisoner and the . officer went ;home."
+    found = {(c.original, c.confidence) for c in ocr.propose(marks)
+             if c.rule == "ocr.stray_punctuation"}
+    glued = shares["a comma, full stop, colon or semicolon glued to the start of a word"]
+    assert found == {(",", glued), (";", glued), (". ", shares["a full stop alone between words"])}
 
 
 def test_a_full_stop_the_context_reads_on_through_goes() -> None:
