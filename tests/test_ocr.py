@@ -11,7 +11,7 @@ from restore import Config, Restorer, explain, resources, restore
 from restore.fixes import ocr
 from restore.ocr_channel import Channel, confusions
 from restore.text import tokens
-from scripts import calibrate_ocr, learn_ocr_channel
+from scripts import calibrate_ocr, learn_ocr_channel, measure_ocr_marks
 from scripts.pairs import tables_in
 
 #: A page as a 19th-century newspaper comes out of OCR: enough misread words that the
@@ -164,11 +164,16 @@ def test_stray_punctuation_goes_with_its_measured_share() -> None:
     assert found == {(",", glued), (";", glued), (". ", shares["a full stop alone between words"])}
 
 
-def test_a_full_stop_the_context_reads_on_through_goes() -> None:
-    text = PAGE + " Then I went home with. my sister and the. prisoner. He said no. but wait."
-    stops = [c for c in ocr.propose(text) if c.original == "."]
-    assert [text[c.start - 4:c.end + 3] for c in stops] == ["with. my", " the. pr"]
-    assert all(c.confidence == ocr.STRAY_FULL_STOP_SHARE for c in stops)
+def test_a_mark_between_words_is_read_as_the_context_reads_it() -> None:
+    text = PAGE + (" Then I went home with. my sister and the. prisoner. He said no. but he "
+                   "was, taken to the street, The police then charged him.")
+    marks = {(text[c.start - 4:c.end + 3], c.replacement, c.confidence) for c in ocr.propose(text)
+             if c.original in (".", ",")}
+    readings = ocr.MARK_READINGS
+    assert marks == {("with. my", "", readings["."][""][1]),
+                     (" the. pr", "", readings["."][""][1]),
+                     (" was, ta", "", readings[","][""][1]),
+                     ("reet, Th", ".", readings[","]["."][1])}
     clean = CLEAN + "Then I went home with. my sister."
     assert restore(clean) == clean  # a page that does not read as OCR: left alone
 
@@ -250,6 +255,21 @@ def test_learner_says_when_there_are_no_pairs(tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     assert learn_ocr_channel.main([str(tmp_path), "-o", str(tmp_path)]) == 1
     assert "no X.ocr.txt/X.gold.txt pairs" in capsys.readouterr().err
+
+
+def test_the_shares_of_stray_punctuation_are_measured_on_pairs(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = PAGE + " The body having -been found, they took him 'into custody."
+    (tmp_path / "a.ocr.txt").write_text(page)
+    (tmp_path / "a.gold.txt").write_text(
+        page.replace(" -been", " been").replace(" 'into", " into").replace(" tbe", " the"))
+    assert measure_ocr_marks.main([str(tmp_path)]) == 0
+    printed = capsys.readouterr().out
+    assert "a hyphen before a lower-case word: 1 proposals, 1 closer, 0 farther" in printed
+    assert "an apostrophe glued to the start of a word: 1 proposals, 1 closer" in printed
+    assert ocr.STRAY_PUNCTUATION and ocr.MARK_READINGS["."]  # switched on again
+    assert measure_ocr_marks.main([str(tmp_path / "none")]) == 1
+    assert "no pairs" in capsys.readouterr().err
 
 
 def test_the_decision_model_is_fitted_and_calibrated_from_pairs(tmp_path: Path) -> None:

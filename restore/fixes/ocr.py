@@ -85,13 +85,17 @@ STRAY_MARK = regex.compile(r"(?<=(?<![\p{L}\d])([A-Za-z]+))[~\[\]{}!?<>$^*|\\]+(
 #: or with a space beside it, a hyphen is seldom a dash: it joins a compound, ends a line or
 #: is the engine's noise.)
 READ_AS_HYPHEN = regex.compile(r"(?<=\p{L}[.,;:!?'\"’”)])--?(?=\p{Lu})")
-#: A full stop between lower-case words ("went home with. my sister"), stray where the
-#: context model reads on through it, favouring the words without it by at least
-#: ``STRAY_FULL_STOP_EVIDENCE`` nats: 148 of 166 such removals brought the page closer to its
-#: transcription on the even half of BLN600, against about half of those with less evidence.
-STRAY_FULL_STOP = regex.compile(r"(?<=\p{Ll})\.(?=[ \t]\p{Ll})")
-STRAY_FULL_STOP_EVIDENCE = 10.0
-STRAY_FULL_STOP_SHARE = 0.892
+#: A full stop, comma or semicolon between two words that the context model reads otherwise:
+#: for each mark, its readings, each with the least evidence (nats over the mark as read)
+#: the model must give it and the share of such readings that brought the page closer to
+#: its transcription on the even half of BLN600 (scripts/measure_ocr_marks.py).
+MARK_BETWEEN_WORDS = regex.compile(r"(?<=\p{L})[.,;](?=[ \t]\p{L})")
+MARK_READINGS: dict[str, dict[str, tuple[float, float]]] = {
+    ".": {"": (10.0, 0.899)},  # "went home with. my sister": 151 of 168
+    ",": {"": (10.0, 0.886),  # "he was, taken": 78 of 88
+          ".": (6.0, 0.877)},  # "to the street, The police": 57 of 65
+    ";": {"": (10.0, 0.875)},  # 14 of 16
+}
 #: The dash printed where the engine read a hyphen; BLN600's transcribers write it as an em
 #: dash three times in four.
 DASH = "—"
@@ -104,25 +108,24 @@ DASH_SHARE = 0.738
 LOST_POUND = regex.compile(r"(?<![\p{L}\d])\ufffd(?=\d)")
 POUND_SHARE = 0.963
 #: Marks the engine read where the page printed none, by kind: where one stands (the match
-#: goes), and the share of its removals that brought the page closer to its transcription on
-#: the even half of BLN600, after the other corrections (few made it worse: 1 of 362
-#: apostrophes, 2 of 293 other marks at a word's start, 8 of 49 lone full stops, 4 of 51
-#: colons).
+#: goes), and the share of such removals that brought the page closer to its transcription
+#: on the even half of BLN600 (``scripts/measure_ocr_marks.py``; few made it farther: at most
+#: 4 of a kind, 8 of the lone full stops).
 STRAY_PUNCTUATION = (
     ("a hyphen before a lower-case word",  # "having -been": 122 of 141
      regex.compile(r"(?<=\p{L}[ \t])-+(?=\p{Ll})"), 0.865),
     ("a hyphen before a capital",  # "the -Mayor": 19 of 40
      regex.compile(r"(?<=\p{L}[ \t])-+(?=\p{Lu})"), 0.475),
-    ("a hyphen alone between words",  # "intimate - with": 33 of 43
-     regex.compile(r"(?<=\p{L}[ \t])-+[ \t](?=\p{L})"), 0.767),
+    ("a hyphen alone between words",  # "intimate - with": 32 of 42
+     regex.compile(r"(?<=\p{L}[ \t])-+[ \t](?=\p{L})"), 0.762),
     ("an apostrophe glued to the start of a word",  # "took them 'into custody": 327 of 362
      regex.compile(r"(?<=[ \t])'+(?=\p{L})"), 0.903),
     ("a comma, full stop, colon or semicolon glued to the start of a word",  # 254 of 293
      regex.compile(r"(?<=[ \t])[,.;:]+(?=\p{L})"), 0.867),
     ("a full stop alone between words",  # "the . prisoner": 38 of 49
      regex.compile(r"(?<=\p{L}[ \t])\.[ \t](?=\p{L})"), 0.776),
-    ("a colon between lower-case words",  # "committed: to take": 42 of 51
-     regex.compile(r"(?<=\p{Ll}):(?=[ \t]\p{Ll})"), 0.824),
+    ("a colon between lower-case words",  # "committed: to take": 42 of 50
+     regex.compile(r"(?<=\p{Ll}):(?=[ \t]\p{Ll})"), 0.840),
     ("a full stop doubled",  # "the prisoner.. He": 45 of 52
      regex.compile(r"(?<=\p{L}\.)\.(?=\s)"), 0.865),
 )
@@ -258,7 +261,7 @@ def _analyse(text: str, calibrate: bool,
         if join.confidence >= 0.5:
             joined[join.start:join.end] = b"\x01" * (join.end - join.start)
     corrections += _dashes(text, spans, p_ocr, calibrate)
-    corrections += _stray_full_stops(text, spans, p_ocr)
+    corrections += _marks_in_context(text, spans, p_ocr)
     corrections += [Correction(m.start(), m.end(), m[0], "£", round(p_ocr * POUND_SHARE, 4),
                                "ocr.pound", "a pound sign the encoding lost, before an amount")
                     for m in LOST_POUND.finditer(text)]
@@ -655,22 +658,34 @@ def _dashes(text: str, spans: TokenTable, p_ocr: float, calibrate: bool) -> list
     return corrections
 
 
-def _stray_full_stops(text: str, spans: TokenTable, p_ocr: float) -> list[Correction]:
-    """Full stops between lower-case words that the context reads on through
-    (``STRAY_FULL_STOP``), removed at their measured share."""
+def _marks_in_context(text: str, spans: TokenTable, p_ocr: float) -> list[Correction]:
+    """Marks between words that the context reads otherwise (``MARK_READINGS``), each read
+    as the reading the context model favours most, where it favours it enough; reported at
+    that reading's measured share."""
     model = resources.ngram_model()
     found = []
     queries: list[tuple[Sequence[int], Sequence[int], Sequence[int]]] = []
-    for m in STRAY_FULL_STOP.finditer(text):
+    for m in MARK_BETWEEN_WORDS.finditer(text):
+        readings = MARK_READINGS.get(m[0])
+        if not readings:
+            continue
         left, right = (model.ids(side) for side in _context(spans, m.start(), m.end()))
-        queries += [(left, (), right), (left, _token_ids(m[0]), right)]
-        found.append(m)
+        queries.append((left, _token_ids(m[0]), right))
+        queries += [(left, _token_ids(reading), right) for reading in readings]
+        found.append((m, len(queries) - len(readings) - 1))
     scores = model.score_many_in_context(queries)
-    return [Correction(m.start(), m.end(), m[0], "", round(p_ocr * STRAY_FULL_STOP_SHARE, 4),
-                       "ocr.stray_punctuation",
-                       "a full stop the context reads on through, that the page did not print")
-            for k, m in enumerate(found)
-            if scores[2 * k] - scores[2 * k + 1] >= STRAY_FULL_STOP_EVIDENCE]
+    corrections = []
+    for m, at in found:
+        said, reading = max((scores[at + 1 + k] - scores[at], reading)
+                            for k, reading in enumerate(MARK_READINGS[m[0]]))
+        least, share = MARK_READINGS[m[0]][reading]
+        if said >= least:
+            corrections.append(Correction(
+                m.start(), m.end(), m[0], reading, round(p_ocr * share, 4),
+                "ocr.stray_punctuation",
+                f"“{m[0]}” where the context reads {f'“{reading}”' if reading else 'on'}; "
+                "the page did not print it"))
+    return corrections
 
 
 def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: str,

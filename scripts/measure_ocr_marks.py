@@ -1,0 +1,90 @@
+"""Measure the shares the OCR family reports for the punctuation it removes or rereads.
+
+``restore.fixes.ocr.STRAY_PUNCTUATION`` (a mark the page did not print: "having -been",
+"took them 'into custody") and ``MARK_READINGS`` (a mark between words that the context
+model reads otherwise: "went home with. my sister") report each proposal at a fixed share:
+how often such a proposal, applied alone, brings a page closer to its transcription. This
+script measures those shares on the tuning half of the pairs: it restores each page with
+these proposals switched off, then applies each proposal they make on the result alone
+and compares the word edit distance to the transcription (with whitespace collapsed, as
+the benchmark does) before and after.
+
+Usage::
+
+    python scripts/measure_ocr_marks.py [DIR] [--half even]
+
+``DIR`` defaults to ``../shared/data/ocr-dev/bln600``. Prints one line per kind:
+proposals, closer, farther, and the share closer. Deterministic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from benchmarks.quality import collapse, word_distance
+from restore import Restorer
+from restore.fixes import ocr
+from restore.text import token_table, tokens
+from scripts.learn_ocr_channel import DEFAULT_PAIRS
+from scripts.pairs import OCR, find_pairs
+
+
+@contextlib.contextmanager
+def switched_off() -> Iterator[None]:
+    """The OCR family without the proposals measured here, while the block runs."""
+    stray, readings = ocr.STRAY_PUNCTUATION, ocr.MARK_READINGS
+    ocr.STRAY_PUNCTUATION = ()
+    ocr.MARK_READINGS = {mark: {} for mark in readings}
+    try:
+        yield
+    finally:
+        ocr.STRAY_PUNCTUATION, ocr.MARK_READINGS = stray, readings
+
+
+def proposals(text: str) -> Iterator[tuple[str, int, int, str]]:
+    """``(kind, start, end, replacement)`` of each proposal measured here on ``text``."""
+    for kind, pattern, _ in ocr.STRAY_PUNCTUATION:
+        for m in pattern.finditer(text):
+            yield kind, m.start(), m.end(), ""
+    for c in ocr._marks_in_context(text, token_table(text), 1.0):
+        yield f"“{c.original}” read as “{c.replacement}”", c.start, c.end, c.replacement
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("directory", nargs="?", type=Path, default=DEFAULT_PAIRS)
+    parser.add_argument("--half", choices=["even", "odd"], default="even")
+    args = parser.parse_args(argv)
+    pairs = find_pairs([args.directory], args.half, OCR)
+    if not pairs:
+        print(f"measure_ocr_marks: no pairs in {args.directory}", file=sys.stderr)
+        return 1
+    restorer = Restorer()
+    counts: Counter[tuple[str, str]] = Counter()
+    for garbled_path, gold_path in pairs:
+        garbled = garbled_path.read_text(encoding="utf-8", errors="replace")
+        gold = collapse(gold_path.read_text(encoding="utf-8", errors="replace"))
+        if ocr.ocr_probability(tokens(garbled)) < ocr.MIN_OCR_PROBABILITY:
+            continue  # a page that does not read as OCR gets none of these
+        with switched_off():
+            restored = restorer.restore(garbled)
+        before = word_distance(collapse(restored), gold)[0]
+        for kind, start, end, replacement in proposals(restored):
+            after = word_distance(collapse(restored[:start] + replacement + restored[end:]),
+                                  gold)[0]
+            counts[kind, "closer" if after < before else "farther" if after > before
+                   else "no nearer"] += 1
+    for kind in dict.fromkeys(kind for kind, _ in counts):
+        made = sum(counts[kind, verdict] for verdict in ("closer", "farther", "no nearer"))
+        print(f"{kind}: {made} proposals, {counts[kind, 'closer']} closer, "
+              f"{counts[kind, 'farther']} farther; share {counts[kind, 'closer'] / made:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
