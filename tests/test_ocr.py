@@ -157,23 +157,25 @@ def test_stray_punctuation_goes_with_its_measured_share() -> None:
         "They were committed to take their trial for the well-known case.")
     clean = CLEAN + "The body having -been found, a witness - who was there - spoke: he 'said."
     assert restore(clean) == clean  # a page that does not read as OCR: left alone
-    marks = PAGE + " The ,prisoner and the . officer went ;home."
+    marks = PAGE + " The ,prisoner and the . officer went ;home to the | court."
     found = {(c.original, c.confidence) for c in ocr.propose(marks)
              if c.rule == "ocr.stray_punctuation"}
     glued = shares["a comma, full stop, colon or semicolon glued to the start of a word"]
-    assert found == {(",", glued), (";", glued), (". ", shares["a full stop alone between words"])}
+    assert found == {(",", glued), (";", glued), (". ", shares["a full stop alone between words"]),
+                     ("| ", shares["a mark no word has, alone between words"])}
 
 
 def test_a_mark_between_words_is_read_as_the_context_reads_it() -> None:
     text = PAGE + (" Then I went home with. my sister and the. prisoner. He said no. but he "
-                   "was, taken to the street, The police then charged him.")
+                   "was, taken to the street, The police then charged his brother' and him.")
     marks = {(text[c.start - 4:c.end + 3], c.replacement, c.confidence) for c in ocr.propose(text)
-             if c.original in (".", ",")}
+             if c.original in (".", ",", "'")}
     readings = ocr.MARK_READINGS
     assert marks == {("with. my", "", readings["."][""][1]),
                      (" the. pr", "", readings["."][""][1]),
                      (" was, ta", "", readings[","][""][1]),
-                     ("reet, Th", ".", readings[","]["."][1])}
+                     ("reet, Th", ".", readings[","]["."][1]),
+                     ("ther' an", "", readings["'"][""][1])}
     clean = CLEAN + "Then I went home with. my sister."
     assert restore(clean) == clean  # a page that does not read as OCR: left alone
 

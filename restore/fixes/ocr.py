@@ -85,16 +85,17 @@ STRAY_MARK = regex.compile(r"(?<=(?<![\p{L}\d])([A-Za-z]+))[~\[\]{}!?<>$^*|\\]+(
 #: or with a space beside it, a hyphen is seldom a dash: it joins a compound, ends a line or
 #: is the engine's noise.)
 READ_AS_HYPHEN = regex.compile(r"(?<=\p{L}[.,;:!?'\"’”)])--?(?=\p{Lu})")
-#: A full stop, comma or semicolon between two words that the context model reads otherwise:
-#: for each mark, its readings, each with the least evidence (nats over the mark as read)
-#: the model must give it and the share of such readings that brought the page closer to
-#: its transcription on the even half of BLN600 (scripts/measure_ocr_marks.py).
-MARK_BETWEEN_WORDS = regex.compile(r"(?<=\p{L})[.,;](?=[ \t]\p{L})")
+#: A full stop, comma, semicolon or apostrophe between two words that the context model
+#: reads otherwise: for each mark, its readings, each with the least evidence (nats over the
+#: mark as read) the model must give it and the share of such readings that brought the page
+#: closer to its transcription on the even half of BLN600 (``scripts/measure_ocr_marks.py``).
+MARK_BETWEEN_WORDS = regex.compile(r"(?<=\p{L})[.,;'](?=[ \t]\p{L})")
 MARK_READINGS: dict[str, dict[str, tuple[float, float]]] = {
     ".": {"": (10.0, 0.899)},  # "went home with. my sister": 151 of 168
     ",": {"": (10.0, 0.886),  # "he was, taken": 78 of 88
           ".": (6.0, 0.877)},  # "to the street, The police": 57 of 65
     ";": {"": (10.0, 0.875)},  # 14 of 16
+    "'": {"": (8.0, 0.962)},  # "his brother' and": 153 of 159
 }
 #: The dash printed where the engine read a hyphen; BLN600's transcribers write it as an em
 #: dash three times in four.
@@ -126,6 +127,8 @@ STRAY_PUNCTUATION = (
      regex.compile(r"(?<=\p{L}[ \t])\.[ \t](?=\p{L})"), 0.776),
     ("a colon between lower-case words",  # "committed: to take": 42 of 50
      regex.compile(r"(?<=\p{Ll}):(?=[ \t]\p{Ll})"), 0.840),
+    ("a mark no word has, alone between words",  # "the | prisoner": 16 of 24
+     regex.compile(r"(?<=\p{L}[ \t])[|*~<>\\`{}\[\]]+[ \t](?=\p{L})"), 0.667),
     ("a full stop doubled",  # "the prisoner.. He": 45 of 52
      regex.compile(r"(?<=\p{L}\.)\.(?=\s)"), 0.865),
 )
