@@ -1,8 +1,8 @@
 """Measure the shares the OCR family reports for the punctuation it removes or rereads.
 
 ``restore.fixes.ocr.STRAY_PUNCTUATION`` (a mark the page did not print: "having -been",
-"took them 'into custody") and ``MARK_READINGS`` (a mark between words that the context
-model reads otherwise: "went home with. my sister") report each proposal at a fixed share:
+"took them 'into custody") and ``READ_IN_CONTEXT`` (a mark or letter between words that the
+context model reads otherwise: "went home with. my sister") report each proposal at a fixed share:
 how often such a proposal, applied alone, brings a page closer to its transcription. This
 script measures those shares on the tuning half of the pairs: it restores each page with
 these proposals switched off, then applies each proposal they make on the result alone
@@ -37,13 +37,12 @@ from scripts.pairs import OCR, find_pairs
 @contextlib.contextmanager
 def switched_off() -> Iterator[None]:
     """The OCR family without the proposals measured here, while the block runs."""
-    stray, readings = ocr.STRAY_PUNCTUATION, ocr.MARK_READINGS
-    ocr.STRAY_PUNCTUATION = ()
-    ocr.MARK_READINGS = {mark: {} for mark in readings}
+    stray, in_context = ocr.STRAY_PUNCTUATION, ocr.READ_IN_CONTEXT
+    ocr.STRAY_PUNCTUATION = ocr.READ_IN_CONTEXT = ()
     try:
         yield
     finally:
-        ocr.STRAY_PUNCTUATION, ocr.MARK_READINGS = stray, readings
+        ocr.STRAY_PUNCTUATION, ocr.READ_IN_CONTEXT = stray, in_context
 
 
 def proposals(text: str) -> Iterator[tuple[str, int, int, str]]:
@@ -51,8 +50,8 @@ def proposals(text: str) -> Iterator[tuple[str, int, int, str]]:
     for kind, pattern, _ in ocr.STRAY_PUNCTUATION:
         for m in pattern.finditer(text):
             yield kind, m.start(), m.end(), ""
-    for c in ocr._marks_in_context(text, token_table(text), 1.0):
-        yield f"“{c.original}” read as “{c.replacement}”", c.start, c.end, c.replacement
+    for kind, m, reading, _ in ocr.read_in_context(text, token_table(text)):
+        yield f"{kind}, read as “{reading}”", m.start(), m.end(), reading
 
 
 def main(argv: list[str] | None = None) -> int:

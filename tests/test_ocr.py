@@ -167,17 +167,21 @@ def test_stray_punctuation_goes_with_its_measured_share() -> None:
 
 def test_a_mark_between_words_is_read_as_the_context_reads_it() -> None:
     text = PAGE + (" Then I went home with. my sister and the. prisoner. He said no. but he "
-                   "was, taken to the street, The police then charged his brother' and him.")
+                   "was, taken to the street, The police then charged his brother' and t him.")
     marks = {(text[c.start - 4:c.end + 3], c.replacement, c.confidence) for c in ocr.propose(text)
-             if c.original in (".", ",", "'")}
-    readings = ocr.MARK_READINGS
-    assert marks == {("with. my", "", readings["."][""][1]),
-                     (" the. pr", "", readings["."][""][1]),
-                     (" was, ta", "", readings[","][""][1]),
-                     ("reet, Th", ".", readings[","]["."][1]),
-                     ("ther' an", "", readings["'"][""][1])}
+             if c.original in (".", ",", "'", "t ")}
+    shares = {(kind, reading): share for kind, _, readings in ocr.READ_IN_CONTEXT
+              for reading, (_, share) in readings.items()}
+    assert marks == {("with. my", "", shares["a full stop between words", ""]),
+                     (" the. pr", "", shares["a full stop between words", ""]),
+                     (" was, ta", "", shares["a comma between words", ""]),
+                     ("reet, Th", ".", shares["a comma between words", "."]),
+                     ("ther' an", "", shares["an apostrophe at a word's end", ""]),
+                     ("and t him", "", shares["a letter alone between words", ""])}
     clean = CLEAN + "Then I went home with. my sister."
     assert restore(clean) == clean  # a page that does not read as OCR: left alone
+    case = PAGE + " In Regina v Smith a man said o no."  # words of one letter are kept
+    assert not any(c.original.strip() in ("v", "a", "o") for c in ocr.propose(case))
 
 
 def test_a_stray_mark_inside_a_word_is_dropped_and_legitimate_ones_kept() -> None:
@@ -269,7 +273,7 @@ def test_the_shares_of_stray_punctuation_are_measured_on_pairs(
     printed = capsys.readouterr().out
     assert "a hyphen before a lower-case word: 1 proposals, 1 closer, 0 farther" in printed
     assert "an apostrophe glued to the start of a word: 1 proposals, 1 closer" in printed
-    assert ocr.STRAY_PUNCTUATION and ocr.MARK_READINGS["."]  # switched on again
+    assert ocr.STRAY_PUNCTUATION and ocr.READ_IN_CONTEXT  # switched on again
     assert measure_ocr_marks.main([str(tmp_path / "none")]) == 1
     assert "no pairs" in capsys.readouterr().err
 

@@ -48,7 +48,7 @@ import functools
 import math
 import operator
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 import regex
@@ -85,18 +85,25 @@ STRAY_MARK = regex.compile(r"(?<=(?<![\p{L}\d])([A-Za-z]+))[~\[\]{}!?<>$^*|\\]+(
 #: or with a space beside it, a hyphen is seldom a dash: it joins a compound, ends a line or
 #: is the engine's noise.)
 READ_AS_HYPHEN = regex.compile(r"(?<=\p{L}[.,;:!?'\"’”)])--?(?=\p{Lu})")
-#: A full stop, comma, semicolon or apostrophe between two words that the context model
-#: reads otherwise: for each mark, its readings, each with the least evidence (nats over the
-#: mark as read) the model must give it and the share of such readings that brought the page
-#: closer to its transcription on the even half of BLN600 (``scripts/measure_ocr_marks.py``).
-MARK_BETWEEN_WORDS = regex.compile(r"(?<=\p{L})[.,;'](?=[ \t]\p{L})")
-MARK_READINGS: dict[str, dict[str, tuple[float, float]]] = {
-    ".": {"": (10.0, 0.899)},  # "went home with. my sister": 151 of 168
-    ",": {"": (10.0, 0.886),  # "he was, taken": 78 of 88
-          ".": (6.0, 0.877)},  # "to the street, The police": 57 of 65
-    ";": {"": (10.0, 0.875)},  # 14 of 16
-    "'": {"": (8.0, 0.962)},  # "his brother' and": 153 of 159
-}
+#: Marks and letters between two words that the context model reads otherwise, by kind:
+#: where one stands, and its readings, each with the least evidence (nats over the text as
+#: read) the model must give it and the share of such readings that brought the page closer
+#: to its transcription on the even half of BLN600 (``scripts/measure_ocr_marks.py``).
+READ_IN_CONTEXT: tuple[tuple[str, regex.Pattern[str], dict[str, tuple[float, float]]], ...] = (
+    ("a full stop between words",  # "went home with. my sister": 151 of 168
+     regex.compile(r"(?<=\p{L})\.(?=[ \t]\p{L})"), {"": (10.0, 0.899)}),
+    ("a comma between words",
+     regex.compile(r"(?<=\p{L}),(?=[ \t]\p{L})"),
+     {"": (10.0, 0.886),  # "he was, taken": 78 of 88
+      ".": (6.0, 0.877)}),  # "to the street, The police": 57 of 65
+    ("a semicolon between words",  # 14 of 16
+     regex.compile(r"(?<=\p{L});(?=[ \t]\p{L})"), {"": (10.0, 0.875)}),
+    ("an apostrophe at a word's end",  # "his brother' and": 153 of 159
+     regex.compile(r"(?<=\p{L})'(?=[ \t]\p{L})"), {"": (8.0, 0.962)}),
+    # A lower-case letter alone that is no word ("a", "i", "o") nor the "v" of a case name.
+    ("a letter alone between words",  # "the t prisoner": 529 of 615
+     regex.compile(r"(?<=\p{L}[.,;:]?[ \t])[b-hj-np-uw-z][ \t](?=\p{L})"), {"": (6.0, 0.86)}),
+)
 #: The dash printed where the engine read a hyphen; BLN600's transcribers write it as an em
 #: dash three times in four.
 DASH = "—"
@@ -662,33 +669,34 @@ def _dashes(text: str, spans: TokenTable, p_ocr: float, calibrate: bool) -> list
 
 
 def _marks_in_context(text: str, spans: TokenTable, p_ocr: float) -> list[Correction]:
-    """Marks between words that the context reads otherwise (``MARK_READINGS``), each read
-    as the reading the context model favours most, where it favours it enough; reported at
-    that reading's measured share."""
+    """The marks and letters of ``READ_IN_CONTEXT`` read otherwise, at their measured share."""
+    return [Correction(m.start(), m.end(), m[0], reading, round(p_ocr * share, 4),
+                       "ocr.stray_punctuation",
+                       f"{kind} where the context reads {f'“{reading}”' if reading else 'on'}; "
+                       "the page did not print it")
+            for kind, m, reading, share in read_in_context(text, spans)]
+
+
+def read_in_context(text: str, spans: TokenTable,
+                    ) -> Iterator[tuple[str, regex.Match[str], str, float]]:
+    """``(kind, match, reading, share)`` for each mark or letter of ``READ_IN_CONTEXT`` whose
+    reading the context model favours most, and enough, over the text as read."""
     model = resources.ngram_model()
     found = []
     queries: list[tuple[Sequence[int], Sequence[int], Sequence[int]]] = []
-    for m in MARK_BETWEEN_WORDS.finditer(text):
-        readings = MARK_READINGS.get(m[0])
-        if not readings:
-            continue
-        left, right = (model.ids(side) for side in _context(spans, m.start(), m.end()))
-        queries.append((left, _token_ids(m[0]), right))
-        queries += [(left, _token_ids(reading), right) for reading in readings]
-        found.append((m, len(queries) - len(readings) - 1))
+    for kind, pattern, readings in READ_IN_CONTEXT:
+        for m in pattern.finditer(text):
+            left, right = (model.ids(side) for side in _context(spans, m.start(), m.end()))
+            found.append((kind, m, readings, len(queries)))
+            queries.append((left, _token_ids(m[0]), right))
+            queries += [(left, _token_ids(reading), right) for reading in readings]
     scores = model.score_many_in_context(queries)
-    corrections = []
-    for m, at in found:
+    for kind, m, readings, at in found:
         said, reading = max((scores[at + 1 + k] - scores[at], reading)
-                            for k, reading in enumerate(MARK_READINGS[m[0]]))
-        least, share = MARK_READINGS[m[0]][reading]
+                            for k, reading in enumerate(readings))
+        least, share = readings[reading]
         if said >= least:
-            corrections.append(Correction(
-                m.start(), m.end(), m[0], reading, round(p_ocr * share, 4),
-                "ocr.stray_punctuation",
-                f"“{m[0]}” where the context reads {f'“{reading}”' if reading else 'on'}; "
-                "the page did not print it"))
-    return corrections
+            yield kind, m, reading, share
 
 
 def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: str,
