@@ -157,12 +157,16 @@ def test_stray_punctuation_goes_with_its_measured_share() -> None:
         "They were committed to take their trial for the well-known case.")
     clean = CLEAN + "The body having -been found, a witness - who was there - spoke: he 'said."
     assert restore(clean) == clean  # a page that does not read as OCR: left alone
-    marks = PAGE + " The ,prisoner and the . officer went ;home to the | court."
+    marks = PAGE + (" The ,prisoner and the . officer went ;home to the | court. Then the "
+                    "prisoner~ said that the C officer had gone.")
     found = {(c.original, c.confidence) for c in ocr.propose(marks)
              if c.rule == "ocr.stray_punctuation"}
     glued = shares["a comma, full stop, colon or semicolon glued to the start of a word"]
+    in_context = {kind: readings[""][1] for kind, _, readings in ocr.READ_IN_CONTEXT}
     assert found == {(",", glued), (";", glued), (". ", shares["a full stop alone between words"]),
-                     ("| ", shares["a mark no word has, alone between words"])}
+                     ("| ", shares["a mark no word has, alone between words"]),
+                     ("~", shares["a mark no word has, glued to a word"]),
+                     ("C ", in_context["a capital alone between lower-case words"])}
 
 
 def test_a_mark_between_words_is_read_as_the_context_reads_it() -> None:

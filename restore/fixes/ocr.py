@@ -103,6 +103,8 @@ READ_IN_CONTEXT: tuple[tuple[str, regex.Pattern[str], dict[str, tuple[float, flo
     # A lower-case letter alone that is no word ("a", "i", "o") nor the "v" of a case name.
     ("a letter alone between words",  # "the t prisoner": 529 of 615
      regex.compile(r"(?<=\p{L}[.,;:]?[ \t])[b-hj-np-uw-z][ \t](?=\p{L})"), {"": (6.0, 0.86)}),
+    ("a capital alone between lower-case words",  # "the C prisoner": 87 of 110
+     regex.compile(r"(?<=\p{Ll}[.,;:]?[ \t])[B-HJ-Z][ \t](?=\p{Ll})"), {"": (6.0, 0.791)}),
 )
 #: The dash printed where the engine read a hyphen; BLN600's transcribers write it as an em
 #: dash three times in four.
@@ -136,6 +138,9 @@ STRAY_PUNCTUATION = (
      regex.compile(r"(?<=\p{Ll}):(?=[ \t]\p{Ll})"), 0.840),
     ("a mark no word has, alone between words",  # "the | prisoner": 16 of 24
      regex.compile(r"(?<=\p{L}[ \t])[|*~<>\\`{}\[\]]+[ \t](?=\p{L})"), 0.667),
+    ("a mark no word has, glued to a word",  # "the prisoner~ said": 120 of 140
+     regex.compile(r"(?<=\p{L})[|*~<>\\^{}\[\]]+(?=[ \t])|(?<=[ \t])[|*~<>\\^{}\[\]]+(?=\p{L})"),
+     0.857),
     ("a full stop doubled",  # "the prisoner.. He": 45 of 52
      regex.compile(r"(?<=\p{L}\.)\.(?=\s)"), 0.865),
 )
