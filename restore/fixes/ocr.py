@@ -686,21 +686,16 @@ def read_in_context(text: str, spans: TokenTable,
                     ) -> Iterator[tuple[str, regex.Match[str], str, float]]:
     """``(kind, match, reading, share)`` for each mark or letter of ``READ_IN_CONTEXT`` whose
     reading the context model favours most, and enough, over the text as read."""
-    model = resources.ngram_model()
-    found = []
-    queries: list[tuple[Sequence[int], Sequence[int], Sequence[int]]] = []
-    for kind, pattern, readings in READ_IN_CONTEXT:
-        for m in pattern.finditer(text):
-            left, right = (model.ids(side) for side in _context(spans, m.start(), m.end()))
-            found.append((kind, m, readings, len(queries)))
-            queries.append((left, _token_ids(m[0]), right))
-            queries += [(left, _token_ids(reading), right) for reading in readings]
-    scores = model.score_many_in_context(queries)
-    for kind, m, readings, at in found:
-        said, reading = max((scores[at + 1 + k] - scores[at], reading)
-                            for k, reading in enumerate(readings))
+    found = [(kind, m, readings) for kind, pattern, readings in READ_IN_CONTEXT
+             for m in pattern.finditer(text)]
+    places: list[Place] = []
+    for _, m, readings in found:
+        left, right = _context(spans, m.start(), m.end())
+        places.append((left, m[0], right, tuple(readings)))
+    for (kind, m, readings), said in zip(found, _evidence(places), strict=True):
+        most, reading = max(zip(said, readings, strict=True))
         least, share = readings[reading]
-        if said >= least:
+        if most >= least:
             yield kind, m, reading, share
 
 
