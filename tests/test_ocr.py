@@ -184,8 +184,12 @@ def test_a_mark_between_words_is_read_as_the_context_reads_it() -> None:
                      ("and t him", "", shares["a letter alone between words", ""])}
     clean = CLEAN + "Then I went home with. my sister."
     assert restore(clean) == clean  # a page that does not read as OCR: left alone
-    case = PAGE + " In Regina v Smith a man said o no."  # words of one letter are kept
-    assert not any(c.original.strip() in ("v", "a", "o") for c in ocr.propose(case))
+    case = PAGE + " In Regina v Smith a man said o no, that I was there and I saw it."
+    assert not any(c.original.strip() in ("v", "a", "o", "I")  # words of one letter are kept
+                   for c in ocr.propose(case))
+    stray_i = [c for c in ocr.propose(PAGE + " Then the I prisoner was taken.")
+               if c.original == "I "]
+    assert [c.confidence for c in stray_i] == [shares["an I alone between lower-case words", ""]]
 
 
 def test_a_stray_mark_inside_a_word_is_dropped_and_legitimate_ones_kept() -> None:

@@ -103,6 +103,8 @@ READ_IN_CONTEXT: tuple[tuple[str, regex.Pattern[str], dict[str, tuple[float, flo
     # A lower-case letter alone that is no word ("a", "i", "o") nor the "v" of a case name.
     ("a letter alone between words",  # "the t prisoner": 529 of 615
      regex.compile(r"(?<=\p{L}[.,;:]?[ \t])[b-hj-np-uw-z][ \t](?=\p{L})"), {"": (6.0, 0.86)}),
+    ("an I alone between lower-case words",  # "the I prisoner": 19 of 21
+     regex.compile(r"(?<=\p{Ll}[.,;:]?[ \t])I[ \t](?=\p{Ll})"), {"": (12.0, 0.905)}),
     ("a capital alone between lower-case words",  # "the C prisoner": 87 of 110
      regex.compile(r"(?<=\p{Ll}[.,;:]?[ \t])[B-HJ-Z][ \t](?=\p{Ll})"), {"": (6.0, 0.791)}),
 )
