@@ -104,6 +104,15 @@ def test_a_misread_word_broken_at_a_line_end_is_read_whole() -> None:
     assert restore(clean) == clean  # a misreading is OCR's: not on a clean page
 
 
+def test_a_broken_word_no_reading_fits_is_joined_as_it_stands() -> None:
+    text = PAGE + " It was the strange- ometer that failed, and the Squarry- street lamp."
+    joins = [c for c in ocr.propose(text) if c.rule == "ocr.joined"]
+    assert [(c.original, c.replacement, c.confidence) for c in joins] == [
+        ("strange- ometer", "strangeometer", ocr.JOINED_SHARE)]  # "street" is a word of its own
+    clean = CLEAN + "It was the strange- ometer that failed."
+    assert restore(clean) == clean  # a page that does not read as OCR: left alone
+
+
 def test_the_margin_read_between_the_pieces_of_a_broken_word_goes() -> None:
     text = PAGE + (" An automatic brake in all pas- hE senger trains was fitted by the "
                    "con- I tractor.")
