@@ -201,6 +201,15 @@ def test_a_mark_between_words_is_read_as_the_context_reads_it() -> None:
     assert [c.confidence for c in stray_i] == [shares["an I alone between lower-case words", ""]]
 
 
+def test_a_capital_the_context_reads_in_lower_case_is_lowered() -> None:
+    text = PAGE + " The man stood In the dock, and then Smith went to see Jones about it."
+    capitals = [(c.original, c.replacement, c.confidence) for c in ocr.propose(text)
+                if c.rule == "ocr.capital"]
+    assert capitals == [("In", "in", ocr.CAPITAL_SHARE)]  # names keep theirs
+    clean = CLEAN + "The man stood In the dock."
+    assert restore(clean) == clean  # a page that does not read as OCR: left alone
+
+
 def test_a_stray_mark_inside_a_word_is_dropped_and_legitimate_ones_kept() -> None:
     text = PAGE + (" He came with~out delay at half~past ten and was arreste]d at the door. "
                    "See and/or AT&T.")
