@@ -23,6 +23,11 @@ knows nothing better for, are left as they are. A hyphen between one sentence's 
 and the next one's capital is the dash of the period's print read as a hyphen
 ("refused.-George" for "refused.—George"), weighed the same way. A character the page's
 decoder could not read (U+FFFD) before an amount is the pound sign it lost ("�12" → "£12").
+Punctuation the engine read where the page printed none goes: a hyphen, an apostrophe or a
+mark glued to a word's start ("having -been", "took them 'into custody"), a mark no word has,
+and a full stop, comma or lone letter that the context model reads on through ("went home
+with. my sister"), each at the share of such removals that were right on development pages
+(``scripts/measure_ocr_marks.py``).
 
 Whether a word's best reading is right is not the posterior alone: on development pages a
 long word, a common reading, a digit in the word or a reading that leads the next one far
@@ -712,14 +717,10 @@ def _marks_in_context(text: str, spans: TokenTable, p_ocr: float) -> list[Correc
 def _capitals_in_context(text: str, spans: TokenTable, p_ocr: float) -> list[Correction]:
     """Short words capitalized between lower-case words ("the man In the dock") that the
     context model reads in lower case, by at least ``CAPITAL_EVIDENCE`` nats."""
-    found = list(MISREAD_CAPITAL.finditer(text))
-    places: list[Place] = []
-    for m in found:
-        left, right = _context(spans, m.start(), m.end())
-        places.append((left, m[0], right, (m[0].lower(),)))
+    found = [(m, (m[0].lower(),)) for m in MISREAD_CAPITAL.finditer(text)]
     return [Correction(m.start(), m.end(), m[0], m[0].lower(), round(p_ocr * CAPITAL_SHARE, 4),
                        "ocr.capital", "a capital the context reads in lower case")
-            for m, (said,) in zip(found, _evidence(places), strict=True)
+            for (m, _), (said,) in zip(found, _said_in_place(spans, found), strict=True)
             if said >= CAPITAL_EVIDENCE]
 
 
@@ -729,15 +730,23 @@ def read_in_context(text: str, spans: TokenTable,
     reading the context model favours most, and enough, over the text as read."""
     found = [(kind, m, readings) for kind, pattern, readings in READ_IN_CONTEXT
              for m in pattern.finditer(text)]
-    places: list[Place] = []
-    for _, m, readings in found:
-        left, right = _context(spans, m.start(), m.end())
-        places.append((left, m[0], right, tuple(readings)))
-    for (kind, m, readings), said in zip(found, _evidence(places), strict=True):
+    evidence = _said_in_place(spans, [(m, tuple(readings)) for _, m, readings in found])
+    for (kind, m, readings), said in zip(found, evidence, strict=True):
         most, reading = max(zip(said, readings, strict=True))
         least, share = readings[reading]
         if most >= least:
             yield kind, m, reading, share
+
+
+def _said_in_place(spans: TokenTable,
+                   found: Sequence[tuple[regex.Match[str], tuple[str, ...]]],
+                   ) -> list[tuple[float, ...]]:
+    """What the context says for each reading of each match, in its place (:func:`_evidence`)."""
+    places: list[Place] = []
+    for m, readings in found:
+        left, right = _context(spans, m.start(), m.end())
+        places.append((left, m[0], right, readings))
+    return _evidence(places)
 
 
 def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: str,
