@@ -1,13 +1,14 @@
-"""Measure the shares the OCR family reports for the punctuation it removes or rereads.
+"""Measure the shares the OCR family reports for what it removes, joins or lowers at a share.
 
 ``restore.fixes.ocr.STRAY_PUNCTUATION`` (a mark the page did not print: "having -been",
-"took them 'into custody") and ``READ_IN_CONTEXT`` (a mark or letter between words that the
-context model reads otherwise: "went home with. my sister") report each proposal at a fixed share:
-how often such a proposal, applied alone, brings a page closer to its transcription. This
-script measures those shares on the tuning half of the pairs: it restores each page with
-these proposals switched off, then applies each proposal they make on the result alone
-and compares the word edit distance to the transcription (with whitespace collapsed, as
-the benchmark does) before and after.
+"took them 'into custody"), ``READ_IN_CONTEXT`` (a mark or letter between words that the
+context model reads otherwise: "went home with. my sister"), ``JOINED_SHARE`` (a broken word
+joined as it stands) and ``CAPITAL_SHARE`` ("the man In the dock") report each proposal at a
+fixed share: how often such a proposal, applied alone, brings a page closer to its
+transcription. This script measures those shares on the tuning half of the pairs: it
+restores each page with these proposals switched off, then applies each proposal they make
+on the result alone and compares the word edit distance to the transcription (with
+whitespace collapsed, as the benchmark does) before and after.
 
 Usage::
 
@@ -33,16 +34,24 @@ from restore.text import token_table, tokens
 from scripts.learn_ocr_channel import DEFAULT_PAIRS
 from scripts.pairs import OCR, find_pairs
 
+#: The family's functions proposing what is measured here, by name.
+MEASURED = ("_joined_as_they_stand", "_capitals_in_context")
+
 
 @contextlib.contextmanager
 def switched_off() -> Iterator[None]:
     """The OCR family without the proposals measured here, while the block runs."""
     stray, in_context = ocr.STRAY_PUNCTUATION, ocr.READ_IN_CONTEXT
+    functions = {name: getattr(ocr, name) for name in MEASURED}
     ocr.STRAY_PUNCTUATION = ocr.READ_IN_CONTEXT = ()
+    for name in MEASURED:
+        setattr(ocr, name, lambda *_: [])
     try:
         yield
     finally:
         ocr.STRAY_PUNCTUATION, ocr.READ_IN_CONTEXT = stray, in_context
+        for name, function in functions.items():
+            setattr(ocr, name, function)
 
 
 def proposals(text: str) -> Iterator[tuple[str, int, int, str]]:
@@ -50,8 +59,11 @@ def proposals(text: str) -> Iterator[tuple[str, int, int, str]]:
     for kind, pattern, _ in ocr.STRAY_PUNCTUATION:
         for m in pattern.finditer(text):
             yield kind, m.start(), m.end(), ""
-    for kind, m, reading, _ in ocr.read_in_context(text, token_table(text)):
+    spans = token_table(text)
+    for kind, m, reading, _ in ocr.read_in_context(text, spans):
         yield f"{kind}, read as “{reading}”", m.start(), m.end(), reading
+    for c in (*ocr._joined_as_they_stand(text, 1.0), *ocr._capitals_in_context(text, spans, 1.0)):
+        yield c.note, c.start, c.end, c.replacement
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -300,6 +300,7 @@ def test_the_shares_of_stray_punctuation_are_measured_on_pairs(
     assert "a hyphen before a lower-case word: 1 proposals, 1 closer, 0 farther" in printed
     assert "an apostrophe glued to the start of a word: 1 proposals, 1 closer" in printed
     assert ocr.STRAY_PUNCTUATION and ocr.READ_IN_CONTEXT  # switched on again
+    assert all(getattr(ocr, name).__name__ == name for name in measure_ocr_marks.MEASURED)
     assert measure_ocr_marks.main([str(tmp_path / "none")]) == 1
     assert "no pairs" in capsys.readouterr().err
 

@@ -114,11 +114,12 @@ READ_IN_CONTEXT: tuple[tuple[str, regex.Pattern[str], dict[str, tuple[float, flo
      regex.compile(r"(?<=\p{Ll}[.,;:]?[ \t])[B-HJ-Z][ \t](?=\p{Ll})"), {"": (6.0, 0.791)}),
 )
 #: A short word capitalized between lower-case words ("the man In the dock"): read in lower
-#: case where the context model favours that by ``CAPITAL_EVIDENCE`` nats; 45 of 53 such
-#: readings brought the page closer to its transcription on the even half of BLN600.
+#: case where the context model favours that by ``CAPITAL_EVIDENCE`` nats; 43 of 50 such
+#: readings brought the page closer to its transcription on the even half of BLN600
+#: (``scripts/measure_ocr_marks.py``).
 MISREAD_CAPITAL = regex.compile(r"(?<=\p{Ll}[ \t])\p{Lu}\p{Ll}{1,5}(?=[ \t]\p{Ll})")
 CAPITAL_EVIDENCE = 8.0
-CAPITAL_SHARE = 0.849
+CAPITAL_SHARE = 0.86
 #: The dash printed where the engine read a hyphen; BLN600's transcribers write it as an em
 #: dash three times in four.
 DASH = "—"
@@ -175,8 +176,8 @@ PIECE_MIN_COUNT = 50
 LOST_SPACE = 0.002
 #: Share of the words broken at a line end that make no known word, with a second piece no
 #: word of its own, whose joining as they stand brought the page closer to its
-#: transcription on the even half of BLN600 (99 of 116).
-JOINED_SHARE = 0.853
+#: transcription on the even half of BLN600 (93 of 110; ``scripts/measure_ocr_marks.py``).
+JOINED_SHARE = 0.845
 #: A word in two pieces, by kind of break: the probability that such a break stands where
 #: the page printed none (for a hyphen or a space, where the pieces together make a common
 #: word), the rule and the reason.
