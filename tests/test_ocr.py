@@ -32,6 +32,18 @@ def _ocr_corrections(text: str) -> dict[str, str]:
     return {c.original: c.replacement for c in report.applied}
 
 
+def _proposed(text: str, rule: str) -> list[tuple[str, str, float]]:
+    """(original, replacement, confidence) of what the OCR family proposes by ``rule``."""
+    return [(c.original, c.replacement, c.confidence) for c in ocr.propose(text)
+            if c.rule == rule]
+
+
+def _left_alone_on_a_clean_page(sentence: str) -> None:
+    """``sentence`` after clean copy: a page that does not read as OCR is not touched."""
+    clean = CLEAN + sentence
+    assert restore(clean) == clean
+
+
 def test_misread_words_on_an_ocr_page_are_corrected() -> None:
     fixed = _ocr_corrections(PAGE)
     assert fixed["witb"] == "with"
@@ -100,17 +112,15 @@ def test_a_misread_word_broken_at_a_line_end_is_read_whole() -> None:
     assert "broken at a line end" in found["de- lared"].note
     assert "lared" not in found  # a piece is not read on its own
     assert _ocr_corrections(text)["de- lared"] == "declared"
-    clean = CLEAN + "She afterwards de- lared that the prisoner had taken it."
-    assert restore(clean) == clean  # a misreading is OCR's: not on a clean page
+    # a misreading is OCR's: not on a clean page
+    _left_alone_on_a_clean_page("She afterwards de- lared that the prisoner had taken it.")
 
 
 def test_a_broken_word_no_reading_fits_is_joined_as_it_stands() -> None:
     text = PAGE + " It was the strange- ometer that failed, and the Squarry- street lamp."
-    joins = [c for c in ocr.propose(text) if c.rule == "ocr.joined"]
-    assert [(c.original, c.replacement, c.confidence) for c in joins] == [
+    assert _proposed(text, "ocr.joined") == [
         ("strange- ometer", "strangeometer", ocr.JOINED_SHARE)]  # "street" is a word of its own
-    clean = CLEAN + "It was the strange- ometer that failed."
-    assert restore(clean) == clean  # a page that does not read as OCR: left alone
+    _left_alone_on_a_clean_page("It was the strange- ometer that failed.")
 
 
 def test_the_margin_read_between_the_pieces_of_a_broken_word_goes() -> None:
@@ -119,9 +129,9 @@ def test_the_margin_read_between_the_pieces_of_a_broken_word_goes() -> None:
     fixed = _ocr_corrections(text)
     assert fixed["pas- hE senger"] == "passenger"
     assert fixed["con- I tractor"] == "contractor"
-    text = CLEAN + "They were sent by the con- I tractor."
-    assert ocr.ocr_probability(tokens(text)) < ocr.MIN_OCR_PROBABILITY
-    assert restore(text) == text  # a margin is OCR's: not on a page that does not read as OCR
+    sentence = "They were sent by the con- I tractor."
+    assert ocr.ocr_probability(tokens(CLEAN + sentence)) < ocr.MIN_OCR_PROBABILITY
+    _left_alone_on_a_clean_page(sentence)  # a margin is OCR's
 
 
 def test_a_name_the_page_repeats_is_a_reading_of_its_misreadings() -> None:
@@ -138,8 +148,7 @@ def test_a_pound_sign_the_encoding_lost_is_restored_before_an_amount() -> None:
     pounds = [c for c in report.applied if c.rule == "ocr.pound"]
     assert [(c.original, c.replacement) for c in pounds] == [("\ufffd", "£")] * 2
     assert report.text.endswith("worth £12, a chain £4 10s.; the man�s coat \ufffd. 3")
-    clean = CLEAN + "The watch was worth \ufffd12."
-    assert restore(clean) == clean  # a page that does not read as OCR: left alone
+    _left_alone_on_a_clean_page("The watch was worth \ufffd12.")
 
 
 def test_stray_punctuation_goes_with_its_measured_share() -> None:
@@ -164,12 +173,12 @@ def test_stray_punctuation_goes_with_its_measured_share() -> None:
     assert restore(text, min_confidence=0.4).endswith(
         "having been found, a witness who was there said the Mayor took them into custody. "
         "They were committed to take their trial for the well-known case.")
-    clean = CLEAN + "The body having -been found, a witness - who was there - spoke: he 'said."
-    assert restore(clean) == clean  # a page that does not read as OCR: left alone
+    _left_alone_on_a_clean_page(
+        "The body having -been found, a witness - who was there - spoke: he 'said.")
     marks = PAGE + (" The ,prisoner and the . officer went ;home to the | court. Then the "
                     "prisoner~ said that the C officer had gone.")
-    found = {(c.original, c.confidence) for c in ocr.propose(marks)
-             if c.rule == "ocr.stray_punctuation"}
+    found = {(original, confidence)
+             for original, _, confidence in _proposed(marks, "ocr.stray_punctuation")}
     glued = shares["a comma, full stop, colon or semicolon glued to the start of a word"]
     in_context = {kind: readings[""][1] for kind, _, readings in ocr.READ_IN_CONTEXT}
     assert found == {(",", glued), (";", glued), (". ", shares["a full stop alone between words"]),
@@ -191,8 +200,7 @@ def test_a_mark_between_words_is_read_as_the_context_reads_it() -> None:
                      ("reet, Th", ".", shares["a comma between words", "."]),
                      ("ther' an", "", shares["an apostrophe at a word's end", ""]),
                      ("and t him", "", shares["a letter alone between words", ""])}
-    clean = CLEAN + "Then I went home with. my sister."
-    assert restore(clean) == clean  # a page that does not read as OCR: left alone
+    _left_alone_on_a_clean_page("Then I went home with. my sister.")
     case = PAGE + " In Regina v Smith a man said o no, that I was there and I saw it."
     assert not any(c.original.strip() in ("v", "a", "o", "I")  # words of one letter are kept
                    for c in ocr.propose(case))
@@ -203,11 +211,8 @@ def test_a_mark_between_words_is_read_as_the_context_reads_it() -> None:
 
 def test_a_capital_the_context_reads_in_lower_case_is_lowered() -> None:
     text = PAGE + " The man stood In the dock, and then Smith went to see Jones about it."
-    capitals = [(c.original, c.replacement, c.confidence) for c in ocr.propose(text)
-                if c.rule == "ocr.capital"]
-    assert capitals == [("In", "in", ocr.CAPITAL_SHARE)]  # names keep theirs
-    clean = CLEAN + "The man stood In the dock."
-    assert restore(clean) == clean  # a page that does not read as OCR: left alone
+    assert _proposed(text, "ocr.capital") == [("In", "in", ocr.CAPITAL_SHARE)]  # not names
+    _left_alone_on_a_clean_page("The man stood In the dock.")
 
 
 def test_a_stray_mark_inside_a_word_is_dropped_and_legitimate_ones_kept() -> None:
