@@ -311,10 +311,9 @@ def _analyse(text: str, calibrate: bool,
     read = [(start, end, word, readings)
             for start, end, word in zip(starts, ends, texts, strict=True)
             if not joined[start] and (readings := readings_of[word]).options] + broken
-    contexts = [_context(spans, start, end) for start, end, _, _ in read]
-    evidence = _evidence([(left, word, right, tuple(reading for reading, _ in readings.options))
-                          for (left, right), (_, _, word, readings)
-                          in zip(contexts, read, strict=True)])
+    evidence = _said_in_place(spans, [(start, end, word,
+                                       tuple(reading for reading, _ in readings.options))
+                                      for start, end, word, readings in read])
     decisions = [WordDecision(start, end, *_decide(word, readings, said, p_ocr, in_document))
                  for (start, end, word, readings), said in zip(read, evidence, strict=True)]
     return corrections, [d for d in decisions if d.reading != text[d.start:d.end]], p_ocr
@@ -718,11 +717,12 @@ def _marks_in_context(text: str, spans: TokenTable, p_ocr: float) -> list[Correc
 def _capitals_in_context(text: str, spans: TokenTable, p_ocr: float) -> list[Correction]:
     """Short words capitalized between lower-case words ("the man In the dock") that the
     context model reads in lower case, by at least ``CAPITAL_EVIDENCE`` nats."""
-    found = [(m, (m[0].lower(),)) for m in MISREAD_CAPITAL.finditer(text)]
+    found = list(MISREAD_CAPITAL.finditer(text))
+    evidence = _said_in_place(spans, [(m.start(), m.end(), m[0], (m[0].lower(),))
+                                      for m in found])
     return [Correction(m.start(), m.end(), m[0], m[0].lower(), round(p_ocr * CAPITAL_SHARE, 4),
                        "ocr.capital", "a capital the context reads in lower case")
-            for (m, _), (said,) in zip(found, _said_in_place(spans, found), strict=True)
-            if said >= CAPITAL_EVIDENCE]
+            for m, (said,) in zip(found, evidence, strict=True) if said >= CAPITAL_EVIDENCE]
 
 
 def read_in_context(text: str, spans: TokenTable,
@@ -731,7 +731,8 @@ def read_in_context(text: str, spans: TokenTable,
     reading the context model favours most, and enough, over the text as read."""
     found = [(kind, m, readings) for kind, pattern, readings in READ_IN_CONTEXT
              for m in pattern.finditer(text)]
-    evidence = _said_in_place(spans, [(m, tuple(readings)) for _, m, readings in found])
+    evidence = _said_in_place(spans, [(m.start(), m.end(), m[0], tuple(readings))
+                                      for _, m, readings in found])
     for (kind, m, readings), said in zip(found, evidence, strict=True):
         most, reading = max(zip(said, readings, strict=True))
         least, share = readings[reading]
@@ -739,14 +740,14 @@ def read_in_context(text: str, spans: TokenTable,
             yield kind, m, reading, share
 
 
-def _said_in_place(spans: TokenTable,
-                   found: Sequence[tuple[regex.Match[str], tuple[str, ...]]],
+def _said_in_place(spans: TokenTable, read: Sequence[tuple[int, int, str, tuple[str, ...]]],
                    ) -> list[tuple[float, ...]]:
-    """What the context says for each reading of each match, in its place (:func:`_evidence`)."""
+    """For each ``(start, end, as read, readings)``, what the context of ``start:end`` says
+    for each reading against the text as read (:func:`_evidence`)."""
     places: list[Place] = []
-    for m, readings in found:
-        left, right = _context(spans, m.start(), m.end())
-        places.append((left, m[0], right, readings))
+    for start, end, word, readings in read:
+        left, right = _context(spans, start, end)
+        places.append((left, word, right, readings))
     return _evidence(places)
 
 
