@@ -119,11 +119,12 @@ ID_LISTS = st.lists(st.integers(0, 40) | st.integers(0, 150_000), max_size=3)
 @given(st.lists(st.tuples(ID_LISTS, ID_LISTS, ID_LISTS), max_size=30))
 def test_scoring_many_at_once_equals_scoring_each(
         queries: list[tuple[list[int], list[int], list[int]]]) -> None:
-    """The vectorized path gives exactly the scalar scores, for unknown, boundary and
-    out-of-trie ids alike, on the shipped model."""
+    """The vectorized path gives the scalar scores, for unknown, boundary and out-of-trie ids
+    alike, on the shipped model (to the last bits: numpy's vectorized ``log`` may round the
+    last place differently from ``math.log``)."""
     model = resources.ngram_model()
-    assert model.score_many_in_context(queries) == [
-        model.score_ids_in_context(*query) for query in queries]
+    assert model.score_many_in_context(queries) == pytest.approx(
+        [model.score_ids_in_context(*query) for query in queries], rel=1e-12, abs=1e-12)
 
 
 def test_scoring_many_at_once_on_a_small_trie(tmp_path: Path) -> None:
