@@ -154,6 +154,15 @@ def spin_evidence() -> dict[str, float]:
     }
 
 
+@functools.cache
+def spin_original_counts() -> tuple[dict[str, int], int]:
+    """How often each lower-cased word seen enough in the mined pairs stands in their
+    original texts, and the sum of those counts: the frequencies of the news a spinner
+    rewrites."""
+    counts = {word: int(original) for word, _, original in read_table(*SPIN_EVIDENCE)}
+    return counts, sum(counts.values())
+
+
 #: (file, format, version) of the calibration tables fitted by ``scripts/calibrate_*.py``.
 SPIN_CALIBRATION = ("spin-calibration.tsv", "restore-spin-calibration", 1)
 #: The OCR family's, one per kind of proposal, whose raw scores mean different things: a

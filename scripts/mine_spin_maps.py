@@ -53,7 +53,8 @@ Phrase = tuple[str, ...]
 def tables_in(directory: Path) -> contextlib.AbstractContextManager[None]:
     """Have this process read its spin tables from ``directory`` while the block runs."""
     return pairs.tables_in(directory, (resources.spin_phrases, resources.spin_phrase_lengths,
-                                       resources.spin_evidence))
+                                       resources.spin_evidence,
+                                       resources.spin_original_counts))
 
 
 @contextlib.contextmanager

@@ -96,7 +96,7 @@ def test_neighbouring_phrases_are_read_in_each_others_restored_context(
 
     in_restored_context = posterior()
     monkeypatch.setattr(spin, "ROUNDS", 1)
-    assert posterior() < 0.5 < in_restored_context
+    assert posterior() < 0.8 and in_restored_context > 0.95
     monkeypatch.undo()
     assert restore(text) == "He said the government would help the economy."
 

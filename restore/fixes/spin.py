@@ -5,7 +5,7 @@ case kept ("Foreign Minister" → "Overseas Minister", "satellite" → "satellit
 Reversal is a noisy-channel choice for each spun phrase *s* met in the text, between leaving
 it and each original *o* the spinner turns into *s* (``spin-phrases.tsv``)::
 
-    P(o | s, context) ∝ P(spun) · P(s | o) · R(o) · LM(o in context)^λ
+    P(o | s, context) ∝ P(spun) · P(s | o) · R(o) · A(o) · LM(o in context)^λ
     P(keep | s, context) ∝ (P(clean) + P(spun) · P(s | s)) · LM(s in context)^λ
 
 ``P(s | o)``, the channel, is how often the spinner wrote *s* where the original had *o*
@@ -14,7 +14,9 @@ in the mined pairs; ``P(s | s)`` how often it left *s* standing. The language mo
 neighbouring spun phrases read as that first round chose (``ROUNDS``), and the context
 of the phrase's other occurrences in the document adds to it (a spinner makes one choice
 per key per article). ``R(o)`` weighs whether *o* itself stands elsewhere in the document:
-a spinner that turned *o* into *s* seldom left another *o* alone. ``P(spun)``, the document's
+a spinner that turned *o* into *s* seldom left another *o* alone. ``A(o)`` adapts the
+model's frequency of *o* to the news the maps were mined from ("latest" is commoner there,
+"newest" rarer). ``P(spun)``, the document's
 odds of being spun at all, comes from the words it uses (``spin-evidence.tsv``: a spinner
 writes "stated" where news writes "said"), so the same phrase is restored in a spun article
 and left alone in clean copy. Phrases are
@@ -63,6 +65,13 @@ POOLED_WEIGHT = 0.5
 #: the even half of the BBC pairs, with the shipped maps proposing the readings).
 SURVIVED_LOG_RATIO = math.log(0.153 / 0.408)
 ABSENT_LOG_RATIO = math.log(0.847 / 0.592)
+#: Pseudo-count, in words, with which the context model's frequency of each word of an
+#: original is blended with its frequency in the original texts of the mined pairs
+#: (Dirichlet smoothing) to give the reading's prior in the news a spinner rewrites: that
+#: news says "latest" 48 times for each "newest", the model's corpus far less often.
+#: Measured with maps mined from the even half of the BBC pairs, on the odd half: WER
+#: reduction 61.3% without the adaptation, 62.1% with it (60.3% at a mass of 5,000).
+DOMAIN_MASS = 30_000
 #: Raw posterior below which a candidate is not reported at all.
 REPORT_FLOOR = 0.3
 #: Scoring rounds: after the first, each phrase is scored again with its neighbours read
@@ -88,6 +97,7 @@ class _Occurrences:
         self.replacement: list[str] = []
         self.original: list[str] = []
         self.channel: list[float] = []  # P(s | o)
+        self.adaptation: list[float] = []  # log P_news(o) / P_model(o): see _adaptation
         self.slot: list[int] = []  # the number of the option's (phrase, original)
         self.survival: list[float] = []  # by slot: SURVIVED_ or ABSENT_LOG_RATIO of original
         self.reading_ids: list[Sequence[int]] = []  # the option's reading as token ids
@@ -143,7 +153,7 @@ class _Posteriors:
         self.keep = _log_keep_prior(p_spun, np.array([entry.kept for entry in found.entry]))
         self.slot = np.array(found.slot)
         self.prior = (_log_change_prior(p_spun, np.array(found.channel))
-                      + np.array(found.survival)[self.slot])
+                      + np.array(found.survival)[self.slot] + np.array(found.adaptation))
         phrase = np.array(found.phrase)
         # Each option's phrase occurs ``count`` times; the others' mean evidence counts.
         count = np.bincount(phrase)[phrase][self.owner]
@@ -182,6 +192,7 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
     starts, ends = spans.starts, spans.ends
     candidate_ids: dict[str, list[int]] = {}
     cased: dict[tuple[str, str], str] = {}  # (original, seen) -> replacement
+    adaptation: dict[str, float] = {}  # original -> _adaptation(original)
     hopeful_by_entry: dict[int, list[tuple[str, float]]] = {}
     numbers: dict[int, int] = {}  # id(entry) -> its phrase's number
     slots: dict[tuple[int, str], int] = {}  # (phrase number, original) -> its number
@@ -221,6 +232,9 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
                     found.replacement.append(replacement)
                     found.original.append(original)
                     found.channel.append(channel)
+                    if original not in adaptation:
+                        adaptation[original] = _adaptation(original)
+                    found.adaptation.append(adaptation[original])
                     slot = slots.get((phrase, original))
                     if slot is None:
                         slot = slots[phrase, original] = len(slots)
@@ -291,6 +305,26 @@ def _score(found: _Occurrences, chosen: list[int], evidence: npt.NDArray[np.floa
     scores = resources.ngram_model().score_runs(flat, lengths)
     evidence[options] = np.clip(scores[readings] - scores[keeps], -LM_CAP, LM_CAP)
     return context
+
+
+def _adaptation(original: str) -> float:
+    """log P_news(o) / P_model(o): how much likelier the news the spin maps were mined from
+    makes the words of *o* than the context model's corpus (``DOMAIN_MASS``). Only words
+    of letters count; a word the pairs' table lacks is rare there.
+
+    >>> _adaptation("latest") > _adaptation("newest")
+    True
+    """
+    counts, total = resources.spin_original_counts()
+    corpus = resources.word_counts()
+    corpus_total = resources.ngram_model().tokens
+    shift = 0.0
+    for word in original.lower().split(" "):
+        if word.isalpha():
+            p_model = (corpus.get(word, 0) + 0.5) / corpus_total
+            shift += math.log((counts.get(word, 0) + DOMAIN_MASS * p_model)
+                              / ((total + DOMAIN_MASS) * p_model))
+    return shift
 
 
 class _Survival:
