@@ -71,19 +71,24 @@ def run_document(text: str, config: Config) -> Report:
     applied = [c for c in first if c.applied]
     if not applied:
         return Report(text, tuple(first))
-    pieces = _Pieces(text)
-    pieces.apply(applied)
-    for _ in range(MAX_PASSES - 1):
-        current = pieces.text()
-        more = [c for c in _one_pass(current, config) if c.applied]
-        if not more:
-            break
-        pieces.apply(more)
-    kept = pieces.corrections()
-    kept_starts = [k.start for k in kept]
-    suggested = [c for c in first if not c.applied and _clear_of(kept, kept_starts, c)]
-    corrections = tuple(sorted([*kept, *suggested], key=lambda c: (c.start, c.end)))
-    return Report(apply_corrections(text, corrections), corrections)
+    current = apply_corrections(text, applied)
+    more = [c for c in _one_pass(current, config) if c.applied]
+    if more:  # compose the passes' edits (when the second finds nothing, the first's stand)
+        pieces = _Pieces(text)
+        pieces.apply(applied)
+        for _ in range(MAX_PASSES - 2):
+            pieces.apply(more)
+            more = [c for c in _one_pass(pieces.text(), config) if c.applied]
+            if not more:
+                break
+        else:
+            pieces.apply(more)
+        applied = pieces.corrections()
+        current = apply_corrections(text, applied)
+    kept_starts = [k.start for k in applied]
+    suggested = [c for c in first if not c.applied and _clear_of(applied, kept_starts, c)]
+    corrections = tuple(sorted([*applied, *suggested], key=lambda c: (c.start, c.end)))
+    return Report(current, corrections)
 
 
 def _one_pass(text: str, config: Config) -> list[Correction]:
