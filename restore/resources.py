@@ -164,7 +164,16 @@ def spin_original_counts() -> tuple[dict[str, int], int]:
 
 
 #: (file, format, version) of the calibration tables fitted by ``scripts/calibrate_*.py``.
-SPIN_CALIBRATION = ("spin-calibration.tsv", "restore-spin-calibration", 1)
+#: The spin family's, one per kind of proposal (:func:`restore.fixes.spin.calibration_kind`),
+#: whose raw posteriors mean different things: a contraction written out ("it’s" → "it
+#: is") is right far more often than a word read as another at the same posterior.
+SPIN_CALIBRATIONS = {
+    "word": ("spin-word-calibration.tsv", "restore-spin-word-calibration", 1),
+    "phrase": ("spin-phrase-calibration.tsv", "restore-spin-phrase-calibration", 1),
+    "contraction": ("spin-contraction-calibration.tsv",
+                    "restore-spin-contraction-calibration", 1),
+    "number": ("spin-number-calibration.tsv", "restore-spin-number-calibration", 1),
+}
 #: The OCR family's, one per kind of proposal, whose raw scores mean different things: a
 #: misread real word ("lie" for "he"); a non-word with one reading ("decaniped"), right far
 #: more often than one with several ("tliot": "thot", "Eliot"), where the printed word is
@@ -260,8 +269,7 @@ def warm_up() -> None:
     spin_phrases()
     spin_phrase_lengths()
     spin_evidence()
-    calibration(SPIN_CALIBRATION)
-    for table in OCR_CALIBRATIONS.values():
+    for table in (*SPIN_CALIBRATIONS.values(), *OCR_CALIBRATIONS.values()):
         calibration(table)
     ocr_channel()
     ocr_word_decision()

@@ -4,9 +4,10 @@ Mines phrase maps from one half of the pairs (``scripts/mine_spin_maps.py --half
 runs the spin family with them on the other half, and scores each proposal alone against
 the original (right when it brings the spun text closer: :class:`benchmarks.quality.Judge`).
 An isotonic fit (:func:`scripts.calibration.isotonic`) of right against the family's raw
-posterior gives the table ``dictionaries/spin-calibration.tsv``: the confidence the family
-reports for a raw posterior, so that corrections reported at 0.9 are right about 90% of
-the time on unseen articles of a known spinner.
+posterior, one for each kind of proposal (:func:`restore.fixes.spin.calibration_kind`),
+gives the tables ``dictionaries/spin-*-calibration.tsv``: the confidence the family reports
+for a raw posterior, so that corrections reported at 0.9 are right about 90% of the time
+on unseen articles of a known spinner.
 
 Usage::
 
@@ -18,11 +19,13 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from pathlib import Path
 
 from restore import resources
 from restore.fixes import spin
+from restore.model import Correction
 from scripts import mine_spin_maps
 from scripts.calibration import isotonic, observations, write_table
 
@@ -39,13 +42,21 @@ def main(argv: list[str] | None = None) -> int:
     if not pairs:
         print(f"calibrate_spin: no pairs in {args.directory}", file=sys.stderr)
         return 1
+    proposals = functools.cache(spin.propose_uncalibrated)  # each article is read once
     with mine_spin_maps.half_mined(args.directory):
-        points = observations(pairs, spin.propose_uncalibrated)
-    table = isotonic(points, args.bins)
-    write_table(args.output, resources.SPIN_CALIBRATION, table, "scripts/calibrate_spin.py",
-                f"fitted on {len(points)} proposals over {len(pairs)} odd-half pairs of "
-                f"{args.directory.name}, maps mined from the even half; bins={args.bins}")
-    print(f"calibrate_spin: {len(table)} steps from {len(points)} proposals", file=sys.stderr)
+        for kind, table_spec in resources.SPIN_CALIBRATIONS.items():
+            def propose(text: str, kind: str = kind) -> list[Correction]:
+                return [c for c in proposals(text)
+                        if spin.calibration_kind(c.original, c.replacement) == kind]
+
+            points = observations(pairs, propose)
+            table = isotonic(points, args.bins)
+            write_table(args.output, table_spec, table, "scripts/calibrate_spin.py",
+                        f"fitted on {len(points)} proposals over {len(pairs)} odd-half pairs "
+                        f"of {args.directory.name}, maps mined from the even half; "
+                        f"bins={args.bins}")
+            print(f"calibrate_spin: {table_spec[0]}: {len(table)} steps from {len(points)} "
+                  "proposals", file=sys.stderr)
     return 0
 
 

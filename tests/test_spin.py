@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from restore import explain, restore
+from restore import explain, resources, restore
 from restore.align import substitutions
 from restore.fixes import spin
 from restore.text import transfer_case
@@ -108,7 +108,9 @@ def test_calibration_is_monotone_and_bounded() -> None:
     shares = [c for _, c in table]
     assert uppers == sorted(set(uppers))
     assert shares == sorted(shares) and all(0 <= c <= 1 for c in shares)
-    assert spin.calibrated(0.0) <= spin.calibrated(0.5) <= spin.calibrated(1.0) <= 1.0
+    for kind in resources.SPIN_CALIBRATIONS:
+        assert (spin.calibrated(0.0, kind) <= spin.calibrated(0.5, kind)
+                <= spin.calibrated(1.0, kind) <= 1.0)
 
 
 def test_miner_learns_a_spinner_from_pairs(tmp_path: Path) -> None:

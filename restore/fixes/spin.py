@@ -21,7 +21,8 @@ odds of being spun at all, comes from the words it uses (``spin-evidence.tsv``: 
 writes "stated" where news writes "said"), so the same phrase is restored in a spun article
 and left alone in clean copy. Phrases are
 matched longest first, left to right, as a spinner applies its keys. The confidence
-reported is the posterior calibrated on unseen articles (``spin-calibration.tsv``).
+reported is the posterior calibrated on unseen articles, one table per kind of
+proposal (:func:`calibration_kind`).
 
 >>> text = ("The corporate stated its income had been buoyed by gross sales abroad, "
 ...         "in keeping with a report to the UN Safety Council.")
@@ -73,6 +74,11 @@ ABSENT_LOG_RATIO = math.log(0.847 / 0.592)
 #: reduction 61.3% without the adaptation, 62.0% with it (about the same at 20,000 and
 #: 50,000; a mass of 5,000 trusts the pairs' small counts too far and did worse).
 DOMAIN_MASS = 30_000
+#: The calibration tables were fitted on articles that read as spun (every spun BBC article
+#: has P(spun) of 0.92 or more, every original one below 0.01): in a document that reads
+#: as spun with less than this probability, a proposal's confidence is its raw posterior
+#: where the table would say more ("they'd've" in clean copy is no spinner's contraction).
+CALIBRATED_FROM = 0.5
 #: Raw posterior below which a candidate is not reported at all.
 REPORT_FLOOR = 0.3
 #: Scoring rounds: after the first, each phrase is scored again with its neighbours read
@@ -378,9 +384,27 @@ def spun_probability(words: Sequence[str]) -> float:
     return logistic(log_odds)
 
 
-def calibrated(posterior: float) -> float:
-    """The confidence reported for a raw posterior (``spin-calibration.tsv``)."""
-    return resources.calibrated(resources.SPIN_CALIBRATION, posterior)
+def calibrated(posterior: float, kind: str) -> float:
+    """The confidence reported for a raw posterior of a proposal of ``kind``
+    (:func:`calibration_kind`)."""
+    return resources.calibrated(resources.SPIN_CALIBRATIONS[kind], posterior)
+
+
+def calibration_kind(seen: str, replacement: str) -> str:
+    """The kind of a proposal replacing ``seen`` by ``replacement``, by which its posterior
+    is calibrated (``resources.SPIN_CALIBRATIONS``): a contraction written out or made, a
+    number spelled out or in digits, a phrase of several words on either side, or a word.
+
+    >>> [calibration_kind(seen, new) for seen, new in [("it’s", " it is"), ("5", "five"),
+    ...  ("in keeping with", "according to"), ("Safety", "Security")]]
+    ['contraction', 'number', 'phrase', 'word']
+    """
+    both = seen + replacement
+    if "'" in both or "’" in both:
+        return "contraction"
+    if any(ch.isdigit() for ch in both):
+        return "number"
+    return "phrase" if " " in seen.strip() or " " in replacement.strip() else "word"
 
 
 def _one_line(text: str, start: int, end: int) -> bool:
@@ -411,9 +435,13 @@ def _correction(text: str, spans: TokenTable, found: _Occurrences, k: int, j: in
     if placed is None:
         return None
     start, replacement = placed
+    confidence = posterior
+    if calibrate:
+        confidence = calibrated(posterior, calibration_kind(text[start:end], replacement))
+        if p_spun < CALIBRATED_FROM:
+            confidence = min(confidence, posterior)
     return Correction(
-        start, end, text[start:end], replacement,
-        calibrated(posterior) if calibrate else posterior, "spin.phrase",
+        start, end, text[start:end], replacement, confidence, "spin.phrase",
         f"spun phrase for “{original}” (the spinner writes it for {channel:.0%} of "
         f"“{original}”); document spun with p={p_spun:.2f}",
     )
