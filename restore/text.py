@@ -80,6 +80,36 @@ def statistics_spelling(text: str) -> str:
     return text.translate(STATISTICS_SPELLING)
 
 
+#: British spellings and their American forms, applied in order to a lower-case word.
+BRITISH_TO_AMERICAN = (
+    (r"is(e|es|ed|ing|ation|ations|er|ers)$", r"iz\1"),
+    (r"ys(e|es|ed|ing)$", r"yz\1"),
+    (r"our(s|ed|ing|able|ite|ites|er|ers)?$", r"or\1"),
+    (r"([^aeiou])tre(s)?$", r"\1ter\2"),
+    (r"([aeiou])ll(ed|ing|er|ers)$", r"\1l\2"),
+    (r"ogue(s)?$", r"og\1"),
+    (r"ence$", r"ense"),
+)
+AMERICAN_SPELLING = tuple((regex.compile(pattern), replacement)
+                          for pattern, replacement in BRITISH_TO_AMERICAN)
+#: Any of the British endings: a word without one is spelled the same in America.
+BRITISH_ENDING = regex.compile("|".join(f"(?:{pattern})" for pattern, _ in BRITISH_TO_AMERICAN))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def american_spelling(word: str) -> str:
+    """``word`` in American spelling, so that a British spelling is not taken for a misreading.
+
+    >>> [american_spelling(word) for word in ("organisation", "honour", "travelled")]
+    ['organization', 'honor', 'traveled']
+    """
+    if BRITISH_ENDING.search(word) is None:
+        return word
+    for pattern, replacement in AMERICAN_SPELLING:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 def transfer_case(replacement: str, model: str) -> str:
     """``replacement`` (lower case) in the case of ``model``, the text it replaces.
 

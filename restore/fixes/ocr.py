@@ -64,7 +64,14 @@ from restore import resources
 from restore.lm import UNKNOWN
 from restore.model import Correction
 from restore.probability import LogisticModel, logistic
-from restore.text import TokenTable, match_table, token_table, tokens, transfer_case
+from restore.text import (
+    TokenTable,
+    american_spelling,
+    match_table,
+    token_table,
+    tokens,
+    transfer_case,
+)
 
 #: A word as OCR reads it: letters and digits together ("m0ney", "bro1ught", "of37"). Only
 #: ASCII: words with other letters ("café", mojibake's "itâ€™s") are left to other families.
@@ -469,10 +476,10 @@ def _readings(word: str) -> Readings:
     if known:
         hopeless = max(hopeless, as_read + math.log(counts[lower]) - REAL_WORD_PRIOR_GAP)
     scored = []
-    american = _american(lower)
+    american = american_spelling(lower)
     case = _case_of(word)
     for candidate in _candidates(lower, known):
-        if _american(candidate) == american:
+        if american_spelling(candidate) == american:
             continue  # "organisation" is how British print spells it, not a misreading
         reading = _cased(candidate, case)
         if " " in candidate:
@@ -487,35 +494,6 @@ def _readings(word: str) -> Readings:
     return Readings(known, as_read, tuple((reading, log_channel)
                                           for _, log_channel, reading in scored[:MAX_CANDIDATES]))
 
-
-#: British spellings and their American forms, applied in order to a lower-case word.
-BRITISH_TO_AMERICAN = (
-    (r"is(e|es|ed|ing|ation|ations|er|ers)$", r"iz\1"),
-    (r"ys(e|es|ed|ing)$", r"yz\1"),
-    (r"our(s|ed|ing|able|ite|ites|er|ers)?$", r"or\1"),
-    (r"([^aeiou])tre(s)?$", r"\1ter\2"),
-    (r"([aeiou])ll(ed|ing|er|ers)$", r"\1l\2"),
-    (r"ogue(s)?$", r"og\1"),
-    (r"ence$", r"ense"),
-)
-AMERICAN_SPELLING = tuple((regex.compile(pattern), replacement)
-                          for pattern, replacement in BRITISH_TO_AMERICAN)
-#: Any of the British endings: a word without one is spelled the same in America.
-BRITISH_ENDING = regex.compile("|".join(f"(?:{pattern})" for pattern, _ in BRITISH_TO_AMERICAN))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _american(word: str) -> str:
-    """``word`` in American spelling, so that a British spelling is not taken for a misreading.
-
-    >>> _american("organisation"), _american("honour"), _american("travelled")
-    ('organization', 'honor', 'traveled')
-    """
-    if BRITISH_ENDING.search(word) is None:
-        return word
-    for pattern, replacement in AMERICAN_SPELLING:
-        word = pattern.sub(replacement, word)
-    return word
 
 
 @functools.lru_cache(maxsize=1 << 16)
