@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import bisect
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,7 +25,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from benchmarks.common import DEFAULT_DATA
-from restore import Correction, Restorer, resources
+from restore import Correction, Restorer
 from restore.text import TOKEN as RESTORE_TOKEN
 from restore.text import tokens as restore_tokens
 
@@ -258,14 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.maps == "even-half":
         with mine_spin_maps.half_mined(args.data / "spun-dev" / "bbc"):
             return _run(args)
-    with tempfile.TemporaryDirectory() as scratch:
-        name, file_format, file_version = resources.SPIN_PHRASES
-        (Path(scratch) / name).write_text(
-            f"# {file_format}\tv{file_version}\n# no maps: measuring without them\n"
-            "spun\toriginal\taligned\tspun_in_spun\tspun_in_originals\t"
-            "original_in_originals\n", encoding="utf-8")
-        with mine_spin_maps.tables_in(Path(scratch)):
-            return _run(args)
+    with mine_spin_maps.without_maps():
+        return _run(args)
 
 
 def _run(args: argparse.Namespace) -> int:

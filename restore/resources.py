@@ -97,6 +97,10 @@ SPIN_PHRASES = ("spin-phrases.tsv", "restore-spin-phrases", 1)
 SPIN_EVIDENCE = ("spin-evidence.tsv", "restore-spin-evidence", 1)
 
 
+#: (file, format, version) of the synonym table built by ``scripts/build_thesaurus.py``.
+THESAURUS = ("thesaurus.tsv", "restore-thesaurus", 1)
+
+
 @dataclass(frozen=True, slots=True)
 class SpinEntry:
     """The channel for one spun phrase *s*: ``originals`` holds ``(o, P(s | o))`` for each
@@ -142,6 +146,12 @@ def spin_phrase_lengths() -> dict[str, tuple[int, ...]]:
 
 
 @functools.cache
+def thesaurus() -> dict[str, tuple[str, ...]]:
+    """Each common word form with the forms of its WordNet synonyms, inflected alike."""
+    return {word: tuple(synonyms.split(" ")) for word, synonyms in read_table(*THESAURUS)}
+
+
+@functools.cache
 def spin_evidence() -> dict[str, float]:
     """Log-likelihood ratio, spun over original text, of each lower-cased word seen enough."""
     rows = read_table(*SPIN_EVIDENCE)
@@ -173,6 +183,7 @@ SPIN_CALIBRATIONS = {
     "contraction": ("spin-contraction-calibration.tsv",
                     "restore-spin-contraction-calibration", 1),
     "number": ("spin-number-calibration.tsv", "restore-spin-number-calibration", 1),
+    "thesaurus": ("spin-thesaurus-calibration.tsv", "restore-spin-thesaurus-calibration", 1),
 }
 #: The OCR family's, one per kind of proposal, whose raw scores mean different things: a
 #: misread real word ("lie" for "he"); a non-word with one reading ("decaniped"), right far
@@ -269,6 +280,7 @@ def warm_up() -> None:
     spin_phrases()
     spin_phrase_lengths()
     spin_evidence()
+    thesaurus()
     for table in (*SPIN_CALIBRATIONS.values(), *OCR_CALIBRATIONS.values()):
         calibration(table)
     ocr_channel()

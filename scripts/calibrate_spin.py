@@ -42,22 +42,36 @@ def main(argv: list[str] | None = None) -> int:
     if not pairs:
         print(f"calibrate_spin: no pairs in {args.directory}", file=sys.stderr)
         return 1
-    proposals = functools.cache(spin.propose_uncalibrated)  # each article is read once
     with mine_spin_maps.half_mined(args.directory):
-        for kind, table_spec in resources.SPIN_CALIBRATIONS.items():
-            def propose(text: str, kind: str = kind) -> list[Correction]:
-                return [c for c in proposals(text)
-                        if spin.calibration_kind(c.original, c.replacement) == kind]
-
-            points = observations(pairs, propose)
-            table = isotonic(points, args.bins)
-            write_table(args.output, table_spec, table, "scripts/calibrate_spin.py",
-                        f"fitted on {len(points)} proposals over {len(pairs)} odd-half pairs "
-                        f"of {args.directory.name}, maps mined from the even half; "
-                        f"bins={args.bins}")
-            print(f"calibrate_spin: {table_spec[0]}: {len(table)} steps from {len(points)} "
-                  "proposals", file=sys.stderr)
+        fit(pairs, [kind for kind in resources.SPIN_CALIBRATIONS if kind != NO_MAPS], args,
+            "maps mined from the even half")
+    with mine_spin_maps.without_maps():
+        fit(pairs, [NO_MAPS], args, "maps switched off")
     return 0
+
+
+#: The kind fitted with the maps switched off: only then does the thesaurus read words.
+NO_MAPS = "thesaurus"
+
+
+def fit(pairs: list[tuple[Path, Path]], kinds: list[str], args: argparse.Namespace,
+        condition: str) -> None:
+    """Fit and write the tables of ``kinds`` on the proposals of the spin family as its
+    tables now stand."""
+    proposals = functools.cache(spin.propose_uncalibrated)  # each article is read once
+    for kind in kinds:
+        def propose(text: str, kind: str = kind) -> list[Correction]:
+            return [c for c in proposals(text)
+                    if spin.calibration_kind(c.rule, c.original, c.replacement) == kind]
+
+        points = observations(pairs, propose)
+        table = isotonic(points, args.bins)
+        table_spec = resources.SPIN_CALIBRATIONS[kind]
+        write_table(args.output, table_spec, table, "scripts/calibrate_spin.py",
+                    f"fitted on {len(points)} proposals over {len(pairs)} odd-half pairs of "
+                    f"{args.directory.name}, {condition}; bins={args.bins}")
+        print(f"calibrate_spin: {table_spec[0]}: {len(table)} steps from {len(points)} "
+              "proposals", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -67,6 +67,20 @@ def half_mined(directory: Path, half: str = "even") -> Iterator[None]:
             yield
 
 
+@contextlib.contextmanager
+def without_maps() -> Iterator[None]:
+    """Switch the mined phrase maps off while the block runs (the other tables stay): what
+    the spin family does for a spinner it has never seen."""
+    with tempfile.TemporaryDirectory() as scratch:
+        name, file_format, file_version = SPIN_PHRASES
+        (Path(scratch) / name).write_text(
+            f"# {file_format}\tv{file_version}\n# no maps: measuring without them\n"
+            "spun\toriginal\taligned\tspun_in_spun\tspun_in_originals\t"
+            "original_in_originals\n", encoding="utf-8")
+        with tables_in(Path(scratch)):
+            yield
+
+
 def find_pairs(directories: list[Path], half: str | None) -> list[tuple[Path, Path]]:
     """The ``(X.spun.txt, X.orig.txt)`` pairs in ``directories`` (one ``half`` if given)."""
     return pairs.find_pairs(directories, half, pairs.SPUN)

@@ -13,7 +13,7 @@ from restore import explain, resources, restore
 from restore.align import substitutions
 from restore.fixes import spin
 from restore.text import transfer_case
-from scripts import calibration, mine_spin_maps
+from scripts import build_thesaurus, calibration, mine_spin_maps
 from tests.conftest import PROJECT
 
 SPUN = ("The corporate stated its income had been buoyed by gross sales abroad, "
@@ -153,3 +153,35 @@ def test_seed_article_improves(name: str) -> None:
     restored = restore(text)
     assert "Foreign Minister" in restored and "Security Council" in restored
     assert restore(restored) == restored
+
+
+def test_thesaurus_pairs_synonyms_inflected_alike(tmp_path: Path) -> None:
+    wordnet = tmp_path / "wordnet"
+    wordnet.mkdir()
+    (wordnet / "data.verb").write_text(
+        "  1 This line is the licence header.\n"
+        "00000001 32 v 03 state 0 say 0 tell 0 000 | express in words\n", encoding="latin-1")
+    (wordnet / "verb.exc").write_text("said say\ntold tell\n", encoding="latin-1")
+    (wordnet / "data.noun").write_text(
+        "00000002 04 n 03 defence 0 defense 0 denial 0 000 | a defending\n", encoding="latin-1")
+    for pos in ("adj", "adv"):
+        (wordnet / f"data.{pos}").write_text("", encoding="latin-1")
+    out = tmp_path / "out"
+    assert build_thesaurus.main([str(wordnet), "-o", str(out)]) == 0
+    rows = dict(line.split("\t") for line in (out / "thesaurus.tsv").read_text().splitlines()
+                if not line.startswith("#"))
+    assert rows["stated"] == "said told"  # irregular pasts from the exception list
+    assert rows["says"] == "states tells" and rows["telling"] == "saying stating"
+    assert rows["defence"] == "denial"  # another spelling of a word is no synonym of it
+    first = (out / "thesaurus.tsv").read_bytes()
+    build_thesaurus.main([str(wordnet), "-o", str(out)])
+    assert (out / "thesaurus.tsv").read_bytes() == first  # deterministic
+
+
+def test_thesaurus_reads_a_spinner_the_maps_do_not_know() -> None:
+    text = (PROJECT / "seeds" / "004.spun.txt").read_text(encoding="utf-8")
+    with mine_spin_maps.without_maps():
+        read = {(c.original, c.replacement) for c in spin.propose(text)
+                if c.rule == "spin.thesaurus" and c.confidence >= 0.8}
+    assert ("assertion", "statement") in read and ("query", "question") in read
+    assert not any(c.rule == "spin.thesaurus" for c in spin.propose(text))  # the maps read

@@ -1,0 +1,152 @@
+"""Build ``dictionaries/thesaurus.tsv``: each common English word form with the word forms
+that share a WordNet synset with it, inflected alike.
+
+A spinner replaces a word by a listed synonym, often of another sense; inverted, the
+synonyms of a word seen in spun text are the words it may have replaced. WordNet lists
+lemmas ("state", "say"), a spinner rewrites forms ("stated" for "said"), so each synonym
+pair of a part of speech is inflected alike: nouns in the plural, verbs in the third
+person, the past and the ``-ing`` form (irregular forms from WordNet's exception lists,
+regular ones by rule). Spellings of one word ("defence", "defense") are no synonyms of
+each other. A form is kept only if the context model's corpus has it at least
+``--min-count`` times, so the rules' misfires ("sayed") and rare words drop out.
+
+Usage::
+
+    python scripts/build_thesaurus.py [WORDNET_DIR] [-o dictionaries] [--min-count 200]
+
+``WORDNET_DIR`` holds WordNet 3.0's database files (``data.noun`` …, ``verb.exc`` …);
+it defaults to ``/usr/share/wordnet`` (Debian's ``wordnet-base``). Deterministic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+from restore import resources
+from restore.text import american_spelling
+
+DEFAULT_WORDNET = Path("/usr/share/wordnet")
+DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries"
+FILE_NAME, FORMAT, VERSION = resources.THESAURUS
+#: WordNet's parts of speech, by file name, with the inflections a form of each takes.
+SLOTS = {"noun": ("base", "plural"), "verb": ("base", "s", "past", "ing"),
+         "adj": ("base",), "adv": ("base",)}
+
+
+def synsets(directory: Path, pos: str) -> Iterator[list[str]]:
+    """The single-word lemmas of each synset of ``pos`` (lower case, WordNet's adjective
+    position markers such as ``(a)`` dropped)."""
+    with open(directory / f"data.{pos}", encoding="latin-1") as data:
+        for line in data:
+            if line.startswith("  "):  # the licence header
+                continue
+            fields = line.split()
+            count = int(fields[3], 16)
+            lemmas = {fields[4 + 2 * k].split("(")[0].lower() for k in range(count)}
+            single = sorted(lemma for lemma in lemmas if lemma.isalpha())
+            if len(single) > 1:
+                yield single
+
+
+def irregular_forms(directory: Path, pos: str) -> dict[str, list[str]]:
+    """Base lemma -> its irregular inflected forms, from WordNet's exception list."""
+    forms: dict[str, list[str]] = defaultdict(list)
+    path = directory / f"{pos}.exc"
+    if path.is_file():
+        for line in path.read_text(encoding="latin-1").splitlines():
+            inflected, *bases = line.split()
+            if inflected.isalpha():
+                for base in bases:
+                    forms[base].append(inflected)
+    return forms
+
+
+def _plural(word: str) -> list[str]:
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return [word + "es"]
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return [word[:-1] + "ies"]
+    return [word + "s"]
+
+
+def _past(word: str) -> list[str]:
+    if word.endswith("e"):
+        return [word + "d"]
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return [word[:-1] + "ied"]
+    return [word + "ed", word + word[-1] + "ed"]
+
+
+def _ing(word: str) -> list[str]:
+    if word.endswith("ie"):
+        return [word[:-2] + "ying"]
+    if word.endswith("e") and not word.endswith("ee"):
+        return [word[:-1] + "ing"]
+    return [word + "ing", word + word[-1] + "ing"]
+
+
+RULES = {"base": lambda w: [w], "plural": _plural, "s": _plural, "past": _past, "ing": _ing}
+
+
+def inflected(lemma: str, slot: str, irregular: dict[str, list[str]],
+              counts: dict[str, int], min_count: int) -> list[str]:
+    """The forms of ``lemma`` for ``slot`` that the corpus has often enough. A verb's
+    irregular forms ending in ``-ing`` stand for its ``-ing`` form, the others for its past
+    (and participle); a noun's for its plural."""
+    forms = RULES[slot](lemma)
+    listed = [form for form in irregular.get(lemma, ())
+              if form.endswith("ing") == (slot == "ing")]
+    if slot in ("past", "plural", "ing") and listed:
+        forms = listed
+    return [form for form in forms if counts.get(form, 0) >= min_count]
+
+
+def build(directory: Path, counts: dict[str, int], min_count: int) -> dict[str, set[str]]:
+    """Each common word form -> the common forms of its synonyms, inflected alike."""
+    synonyms: dict[str, set[str]] = defaultdict(set)
+    for pos, slots in SLOTS.items():
+        irregular = irregular_forms(directory, pos)
+        for lemmas in synsets(directory, pos):
+            for slot in slots:
+                forms = {lemma: inflected(lemma, slot, irregular, counts, min_count)
+                         for lemma in lemmas}
+                for lemma, own in forms.items():
+                    others = {form for other in lemmas if other != lemma
+                              for form in forms[other]}
+                    for form in own:
+                        synonyms[form] |= {other for other in others
+                                           if american_spelling(other) != american_spelling(form)}
+    return {word: found for word, found in synonyms.items() if found}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("wordnet", nargs="?", type=Path, default=DEFAULT_WORDNET)
+    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--min-count", type=int, default=200)
+    args = parser.parse_args(argv)
+    if not (args.wordnet / "data.noun").is_file():
+        print(f"build_thesaurus: no WordNet database (data.noun) in {args.wordnet}; "
+              "install Debian's wordnet-base or name the directory", file=sys.stderr)
+        return 1
+    table = build(args.wordnet, resources.word_counts(), args.min_count)
+    args.output.mkdir(parents=True, exist_ok=True)
+    (args.output / FILE_NAME).write_text("\n".join([
+        f"# {FORMAT}\tv{VERSION}",
+        "# source: WordNet 3.0 (Princeton University, WordNet 3.0 licence; see PROVENANCE.md); "
+        "built by scripts/build_thesaurus.py",
+        f"# forms seen at least {args.min_count} times in the context model's corpus; "
+        f"{len(table)} words",
+        "word\tsynonyms",
+        *(f"{word}\t{' '.join(sorted(table[word]))}" for word in sorted(table)),
+    ]) + "\n", encoding="utf-8")
+    print(f"build_thesaurus: {len(table)} words", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
