@@ -232,7 +232,8 @@ class NgramModel:
         totals: list[float] = self.score_runs(flat, lengths).tolist()
         return totals
 
-    def score_runs(self, flat: Sequence[int], lengths: Sequence[int]) -> npt.NDArray[np.float64]:
+    def score_runs(self, flat: Sequence[int] | npt.NDArray[np.int64],
+                   lengths: Sequence[int] | npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
         """The summed log scores of runs of ids laid end to end in ``flat``, each as its two
         history ids (``BOUNDARY`` at a line start) and then the ``lengths[k]`` ids it scores:
         what :meth:`score_many_in_context` computes, for a caller that lays them out itself.
@@ -246,7 +247,7 @@ class NgramModel:
         ...     round(model.log_score(the, un, council), 9)]
         True
         """
-        if not lengths:
+        if len(lengths) == 0:
             return np.zeros(0, dtype=np.float64)
         ids = np.array(flat, dtype=np.int64)
         scored = np.array(lengths, dtype=np.int64)

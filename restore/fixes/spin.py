@@ -141,8 +141,9 @@ def _propose(text: str, *, calibrate: bool) -> list[Correction]:
     evidence = np.zeros(len(found.original))
     chosen = np.full(len(found.first), -1)  # the text as it stands
     context = None
+    layout = _Layout(found)
     for _ in range(ROUNDS):
-        context = _score(found, chosen.tolist(), evidence, context)
+        context = _score(layout, chosen, evidence, context)
         posterior, best = posteriors(evidence)
         chosen = np.where(posterior >= CONTEXT_FLOOR, best, -1)
     corrections = []
@@ -274,58 +275,90 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
     return found
 
 
-def _score(found: _Occurrences, chosen: list[int], evidence: npt.NDArray[np.float64],
+class _Layout:
+    """The text's token ids and every occurrence's readings as one array of ids, so that
+    each scoring round lays out its runs for the model with numpy, not a loop per option:
+    ids ``pool[start:start + length]`` are the phrase as it stands (``phrase_*``, by
+    occurrence) or an option's reading (``reading_*``, by option)."""
+
+    def __init__(self, found: _Occurrences) -> None:
+        ids = np.array(found.ids, dtype=np.int64)
+        reading_lengths = np.array([len(r) for r in found.reading_ids], dtype=np.int64)
+        readings = np.fromiter(itertools.chain.from_iterable(found.reading_ids),
+                               dtype=np.int64, count=int(reading_lengths.sum()))
+        #: The ids, then the readings, then ``BOUNDARY`` and -1 (past the end).
+        self.pool = np.concatenate([ids, readings, [BOUNDARY, -1]])
+        self.boundary, self.past_end = len(self.pool) - 2, len(self.pool) - 1
+        self.size = len(ids)
+        self.first = np.array(found.first, dtype=np.int64)
+        self.last = np.array(found.last, dtype=np.int64)
+        self.phrase_lengths = self.last - self.first
+        self.reading_starts = len(ids) + np.cumsum(reading_lengths) - reading_lengths
+        self.reading_lengths = reading_lengths
+        self.options_end = np.array(found.options_end, dtype=np.int64)
+        self.options_start = np.concatenate([[0], self.options_end[:-1]])
+
+
+def _runs(starts: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64],
+          ) -> npt.NDArray[np.int64]:
+    """The indices ``starts[i] .. starts[i] + lengths[i] - 1`` of each run, end to end.
+
+    >>> _runs(np.array([5, 0, 9]), np.array([2, 0, 3])).tolist()
+    [5, 6, 9, 10, 11]
+    """
+    placed = np.cumsum(lengths) - lengths  # where each run starts in the result
+    return np.repeat(starts - placed, lengths) + np.arange(int(lengths.sum()))
+
+
+def _score(layout: _Layout, chosen: npt.NDArray[np.int64], evidence: npt.NDArray[np.float64],
            scored_in: npt.NDArray[np.int64] | None) -> npt.NDArray[np.int64]:
     """Score each option in ``evidence``: its reading's context log score over the
     phrase's, capped at ``LM_CAP``, in the context of the text with every occurrence read
     as ``chosen`` (an option, or -1 for the phrase as it stands). Only occurrences whose
     context differs from the one they were last scored in (``scored_in``) are scored
     again. Returns each occurrence's context: two ids on each side, -1 past the end."""
-    ids = found.ids
-    stream = [BOUNDARY, BOUNDARY]  # the text's ids with the chosen readings in place
-    starts, ends = [], []
-    at = 0
-    for first, last, j in zip(found.first, found.last, chosen, strict=True):
-        stream += ids[at:first]
-        starts.append(len(stream))
-        stream += found.reading_ids[j] if j >= 0 else ids[first:last]
-        ends.append(len(stream))
-        at = last
-    stream += ids[at:at + 2]
-    stream += [-1, -1]
-    ids_in_stream = np.array(stream)
-    before, after = np.array(starts), np.array(ends)
-    context = np.stack([ids_in_stream[before - 2], ids_in_stream[before - 1],
-                        ids_in_stream[after], ids_in_stream[after + 1]], axis=1)
-    changed = (np.arange(len(starts)) if scored_in is None
+    pool, first, last = layout.pool, layout.first, layout.last
+    # The text's ids with the chosen readings in place: the gap before each occurrence,
+    # then its body, after two boundaries; then two ids after the last, and two past the end.
+    gap_starts = np.concatenate([[0], last[:-1]])
+    read = chosen >= 0
+    body_starts = np.where(read, layout.reading_starts[np.maximum(chosen, 0)], first)
+    body_lengths = np.where(read, layout.reading_lengths[np.maximum(chosen, 0)],
+                            layout.phrase_lengths)
+    starts = np.stack([gap_starts, body_starts], axis=1).reshape(-1)
+    lengths = np.stack([first - gap_starts, body_lengths], axis=1).reshape(-1)
+    tail = min(2, layout.size - int(last[-1]))
+    stream = pool[np.concatenate([
+        [layout.boundary, layout.boundary], _runs(starts, lengths),
+        np.arange(int(last[-1]), int(last[-1]) + tail), [layout.past_end, layout.past_end]])]
+    after = 2 + np.cumsum(lengths)[1::2]  # where each body ends in the stream
+    before = after - body_lengths
+    context = np.stack([stream[before - 2], stream[before - 1],
+                        stream[after], stream[after + 1]], axis=1)
+    changed = (np.arange(len(first)) if scored_in is None
                else np.flatnonzero((context != scored_in).any(axis=1)))
-    # Each phrase as it stands and each reading in its place, as runs of ids for the
-    # model: option ``options[q]`` reads run ``readings[q]`` against the phrase's ``keeps[q]``.
-    flat: list[int] = []
-    lengths: list[int] = []
-    options: list[int] = []
-    readings: list[int] = []
-    keeps: list[int] = []
-    for k, (left_2, left_1, right_1, right_2) in zip(changed.tolist(),
-                                                      context[changed].tolist(), strict=True):
-        right = [right_1, right_2] if right_2 >= 0 else [right_1] if right_1 >= 0 else []
-        keep = len(lengths)
-        phrase = ids[found.first[k]:found.last[k]]
-        flat += (left_2, left_1)
-        flat += phrase
-        flat += right
-        lengths.append(len(phrase) + len(right))
-        for j in range(found.options_end[k - 1] if k else 0, found.options_end[k]):
-            reading = found.reading_ids[j]
-            options.append(j)
-            keeps.append(keep)
-            readings.append(len(lengths))
-            flat += (left_2, left_1)
-            flat += reading
-            flat += right
-            lengths.append(len(reading) + len(right))
-    scores = resources.ngram_model().score_runs(flat, lengths)
-    evidence[options] = np.clip(scores[readings] - scores[keeps], -LM_CAP, LM_CAP)
+    # Each changed phrase as it stands, then each of its readings in its place, as runs of
+    # ids for the model: two ids before, the body, and the ids after that the text has.
+    sizes = layout.options_end[changed] - layout.options_start[changed]
+    options = _runs(layout.options_start[changed], sizes)
+    group = np.repeat(np.arange(len(changed)), sizes + 1)  # each run's changed occurrence
+    keeps = np.cumsum(sizes + 1) - (sizes + 1)  # the run of each phrase as it stands
+    is_option = np.ones(len(group), dtype=bool)
+    is_option[keeps] = False
+    body_starts = first[changed][group]
+    body_lengths = layout.phrase_lengths[changed][group]
+    body_starts[is_option] = layout.reading_starts[options]
+    body_lengths[is_option] = layout.reading_lengths[options]
+    around = context[changed]
+    right_lengths = (around[:, 2:] >= 0).sum(axis=1)[group]
+    context_at = len(pool) + 4 * group  # this run's context ids in the pool's extension
+    starts = np.stack([context_at, body_starts, context_at + 2], axis=1).reshape(-1)
+    lengths = np.stack([np.full(len(group), 2), body_lengths, right_lengths],
+                       axis=1).reshape(-1)
+    flat = np.concatenate([pool, around.reshape(-1)])[_runs(starts, lengths)]
+    scores = resources.ngram_model().score_runs(flat, body_lengths + right_lengths)
+    evidence[options] = np.clip(scores[np.flatnonzero(is_option)] - scores[keeps[group[
+        is_option]]], -LM_CAP, LM_CAP)
     return context
 
 
