@@ -3,10 +3,13 @@
 Each ``X.spun.txt`` is aligned with its ``X.orig.txt`` (:func:`restore.align.substitutions`);
 every differing run of at most ``--max-tokens`` tokens a side is a candidate pair (spun
 phrase → original phrase) when the original has a word in it and the spun phrase a word or
-is a number (a spinner writes "5" for "five"). A pure insertion or deletion is counted
-with the token on either side ("satellite tv for pc" → "satellite", "gross sales" →
-"sales"), and a run of equal length also as its word-for-word pairs, so that whichever
-reading is the spinner's key gathers the counts. Then every phrase is counted wherever
+is a number (a spinner writes "5" for "five"). A pure insertion or deletion may go with
+the token on either side ("satellite tv for pc" → "satellite", "gross sales" → "sales"):
+it is counted for the side whose reading the spinner writes for the larger share of its
+original ("government" → "federal government" for 39% of "government", not "the" → "the
+federal" for 2% of "the"), so that an artefact of a key does not stand in front of it. A
+run of equal length is also counted as its word-for-word pairs, so that whichever reading
+is the spinner's key gathers the counts. Then every phrase is counted wherever
 it occurs, which gives the channel its probabilities: how often the spinner wrote that
 phrase for that original, and how often it left the phrase as it was.
 
@@ -86,31 +89,46 @@ def find_pairs(directories: list[Path], half: str | None) -> list[tuple[Path, Pa
     return pairs.find_pairs(directories, half, pairs.SPUN)
 
 
+#: A candidate pair: the spun phrase's key (its lower-cased tokens), the spun text, the
+#: original text.
+Candidate = tuple[Phrase, str, str]
+
+
 def candidate_pairs(spun: str, original: str, max_tokens: int,
-                    ) -> Iterator[tuple[Phrase, str, str]]:
-    """(spun phrase key, spun text, original text) candidates from one pair's differences."""
+                    ) -> Iterator[tuple[Candidate, ...]]:
+    """Candidate pairs from one pair's differences, a group of alternatives per reading of a
+    difference: an insertion or deletion read with the token before it or the one after it
+    is one group of two, of which :func:`mine` counts one."""
     spun_tokens, original_tokens = token_table(spun), token_table(original)
     spun_count, original_count = len(spun_tokens.texts), len(original_tokens.texts)
+
+    def candidate(a0: int, a1: int, b0: int, b1: int) -> Candidate | None:
+        if not (0 < a1 - a0 <= max_tokens and 0 < b1 - b0 <= max_tokens):
+            return None
+        was = spun[spun_tokens.starts[a0]:spun_tokens.ends[a1 - 1]]
+        now = original[original_tokens.starts[b0]:original_tokens.ends[b1 - 1]]
+        if (was.lower() != now.lower() and _worded(now) and (_worded(was) or was.isdigit())
+                and _whole(spun, spun_tokens.ends[a1 - 1])
+                and _whole(original, original_tokens.ends[b1 - 1])):
+            return tuple(t.lower() for t in spun_tokens.texts[a0:a1]), was, now
+        return None
+
     for s in substitutions(spun, original):
         (g0, g1), (o0, o1) = s.garbled_tokens, s.source_tokens
-        readings = [(g0, g1, o0, o1)]
+        groups = [[(g0, g1, o0, o1)]]
         widened = (g1 - g0 == 1 or o1 - o0 == 1) and (
             spun_tokens.texts[g0] == original_tokens.texts[o0])
         if widened and g1 < spun_count and o1 < original_count:
-            readings.append((g0 + 1, g1 + 1, o0 + 1, o1 + 1))  # take the token after instead
+            groups[0].append((g0 + 1, g1 + 1, o0 + 1, o1 + 1))  # or with the token after
         if g0 > 0 and o0 > 0 and spun_tokens.texts[g0][:1] in APOSTROPHES and (
                 spun_tokens.texts[g0 - 1] == original_tokens.texts[o0 - 1]):
-            readings.append((g0 - 1, g1, o0 - 1, o1))  # a clitic with its word: "it 's"
+            groups.append([(g0 - 1, g1, o0 - 1, o1)])  # a clitic with its word: "it 's"
         if g1 - g0 == o1 - o0 > 1:
-            readings += [(g0 + k, g0 + k + 1, o0 + k, o0 + k + 1) for k in range(g1 - g0)]
-        for a0, a1, b0, b1 in readings:
-            if 0 < a1 - a0 <= max_tokens and 0 < b1 - b0 <= max_tokens:
-                was = spun[spun_tokens.starts[a0]:spun_tokens.ends[a1 - 1]]
-                now = original[original_tokens.starts[b0]:original_tokens.ends[b1 - 1]]
-                if (was.lower() != now.lower() and _worded(now) and (_worded(was) or was.isdigit())
-                        and _whole(spun, spun_tokens.ends[a1 - 1])
-                        and _whole(original, original_tokens.ends[b1 - 1])):
-                    yield tuple(t.lower() for t in spun_tokens.texts[a0:a1]), was, now
+            groups += [[(g0 + k, g0 + k + 1, o0 + k, o0 + k + 1)] for k in range(g1 - g0)]
+        for group in groups:
+            found = tuple(c for c in (candidate(*reading) for reading in group) if c is not None)
+            if found:
+                yield found
 
 
 def _whole(text: str, end: int) -> bool:
@@ -132,7 +150,7 @@ def mine(pairs: list[tuple[Path, Path]], max_tokens: int,
          ) -> tuple[Counter[tuple[Phrase, str]], Counter[Phrase], Counter[Phrase],
                     Counter[str], Counter[str]]:
     """Aligned pairs; phrase counts in spun and in original texts; word counts of each side."""
-    aligned: Counter[tuple[Phrase, str]] = Counter()
+    groups: list[tuple[tuple[Phrase, str], ...]] = []
     spun_words: Counter[str] = Counter()
     original_words: Counter[str] = Counter()
     spun_texts, original_texts = [], []
@@ -143,12 +161,24 @@ def mine(pairs: list[tuple[Path, Path]], max_tokens: int,
         original_texts.append(original)
         spun_words.update(t.lower() for t in tokens(spun))
         original_words.update(t.lower() for t in tokens(original))
-        for phrase, was, now in candidate_pairs(spun, original, max_tokens):
-            aligned[phrase, stored_original(was, now)] += 1
-    wanted = {phrase for phrase, _ in aligned}
-    wanted |= {tuple(t.lower() for t in tokens(original)) for _, original in aligned}
-    return (aligned, count_phrases(spun_texts, wanted, max_tokens),
-            count_phrases(original_texts, wanted, max_tokens), spun_words, original_words)
+        groups += [tuple((phrase, stored_original(was, now)) for phrase, was, now in group)
+                   for group in candidate_pairs(spun, original, max_tokens)]
+    either = Counter(pair for group in groups for pair in group)
+    wanted = {phrase for phrase, _ in either} | {_key(original) for _, original in either}
+    in_original = count_phrases(original_texts, wanted, max_tokens)
+
+    def share(pair: tuple[Phrase, str]) -> float:
+        """The share of its original the spinner wrote this way, counting either reading."""
+        return either[pair] / max(in_original[_key(pair[1])], 1)
+
+    aligned = Counter(max(group, key=share) for group in groups)
+    return (aligned, count_phrases(spun_texts, wanted, max_tokens), in_original,
+            spun_words, original_words)
+
+
+def _key(phrase: str) -> Phrase:
+    """The phrase's lower-cased tokens."""
+    return tuple(t.lower() for t in tokens(phrase))
 
 
 def count_phrases(texts: list[str], wanted: set[Phrase], max_tokens: int) -> Counter[Phrase]:
@@ -185,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
               + (f" ({args.half} half)" if args.half else ""))
     rows = sorted(
         ((" ".join(phrase), original, n, in_spun[phrase], in_original[phrase],
-          in_original[tuple(t.lower() for t in tokens(original))])
+          in_original[_key(original)])
          for (phrase, original), n in aligned.items()
          if n >= args.min_aligned and n / in_spun[phrase] >= args.min_share),
         key=lambda row: (row[0], -row[2], row[1]),
