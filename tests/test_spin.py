@@ -135,6 +135,24 @@ def test_miner_learns_a_spinner_from_pairs(tmp_path: Path) -> None:
     assert (out / "spin-phrases.tsv").read_bytes() == first  # deterministic
 
 
+def test_miner_gives_an_insertion_to_the_key_it_belongs_to(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs"
+    pairs.mkdir()
+    for n in range(4):
+        (pairs / f"{n}.orig.txt").write_text(
+            f"The government said on day {n} that the plan and the talks went well.\n")
+        (pairs / f"{n}.spun.txt").write_text(
+            f"The federal government said on day {n} that the plan and the talks went well.\n")
+    out = tmp_path / "out"
+    assert mine_spin_maps.main([str(pairs), "-o", str(out)]) == 0
+    keys = [line.split("\t")[:2] for line in
+            (out / "spin-phrases.tsv").read_text().splitlines() if not line.startswith("#")]
+    # "government" became "federal government" every time; "the" became "the federal"
+    # for one "the" in three: the insertion goes with "government".
+    assert ["federal government", "government"] in keys
+    assert ["the federal", "the"] not in keys
+
+
 def test_own_tables_replace_the_shipped_ones(tmp_path: Path) -> None:
     name, file_format, file_version = ("spin-phrases.tsv", "restore-spin-phrases", 1)
     (tmp_path / name).write_text(
