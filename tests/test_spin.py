@@ -101,6 +101,18 @@ def test_neighbouring_phrases_are_read_in_each_others_restored_context(
     assert restore(text) == "He said the government would help the economy."
 
 
+def test_an_overlapping_key_the_spinner_uses_more_takes_the_words() -> None:
+    phrases = {("the", "federal"): resources.SpinEntry((("the", 0.02),), 1.0),
+               ("federal", "government"): resources.SpinEntry((("government", 0.39),), 1.0)}
+    lengths = {"the": (2,), "federal": (2,)}
+    words = ["the", "federal", "government", "was", "eager"]
+    assert spin._outranked(phrases["the", "federal"], 0, 2, words, phrases, lengths)
+    assert not spin._outranked(phrases["federal", "government"], 1, 2, words, phrases, lengths)
+    report = explain(SPUN + " The federal government was eager to act.")
+    assert ("federal government", "government") in {
+        (c.original, c.replacement) for c in report.applied}
+
+
 def test_calibration_is_monotone_and_bounded() -> None:
     points = [(i / 100, i % 3 != 0) for i in range(100)] + [(1.0, True)] * 50
     table = calibration.isotonic(points, bins=10)

@@ -230,6 +230,8 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
                 entry = phrases.get(tuple(words[i:i + n]))
             if entry is None or (n > 1 and not _one_line(text, ends[i], starts[i + n - 1])):
                 continue
+            if n > 1 and _outranked(entry, i, n, words, phrases, lengths):
+                continue
             hopeful = hopeful_by_entry.get(id(entry))
             if hopeful is None:
                 keep_prior = _log_keep_prior(p_spun, entry.kept)
@@ -273,6 +275,22 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
                 break
     found.ids = ids
     return found
+
+
+def _outranked(entry: resources.SpinEntry, i: int, n: int, words: list[str],
+               phrases: dict[tuple[str, ...], resources.SpinEntry],
+               lengths: dict[str, tuple[int, ...]]) -> bool:
+    """Whether a phrase starting inside ``words[i:i + n]`` and ending past it is the likelier
+    key: the spinner writes it for a larger share of an original. "the federal" is in the
+    maps for "the" (2% of "the"), but in "the federal government" the key is "federal
+    government" for "government" (39%)."""
+    share = max(channel for _, channel in entry.originals)
+    for j in range(i + 1, i + n):
+        for m in lengths.get(words[j], ()):
+            rival = phrases.get(tuple(words[j:j + m])) if i + n < j + m <= len(words) else None
+            if rival is not None and max(channel for _, channel in rival.originals) > share:
+                return True
+    return False
 
 
 class _Layout:
