@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from restore.lm import NgramModel
     from restore.ocr_channel import Channel
     from restore.probability import LogisticModel
+    from restore.topic import TopicModel
 
 
 class DictionaryError(RuntimeError):
@@ -99,6 +100,8 @@ SPIN_EVIDENCE = ("spin-evidence.tsv", "restore-spin-evidence", 1)
 
 #: (file, format, version) of the synonym table built by ``scripts/build_thesaurus.py``.
 THESAURUS = ("thesaurus.tsv", "restore-thesaurus", 1)
+#: (file, format, version) of the topic table built by ``scripts/build_topics.py``.
+TOPICS = ("topics.tsv", "restore-topics", 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +152,14 @@ def spin_phrase_lengths() -> dict[str, tuple[int, ...]]:
 def thesaurus() -> dict[str, tuple[str, ...]]:
     """Each common word form with the forms of its WordNet synonyms, inflected alike."""
     return {word: tuple(synonyms.split(" ")) for word, synonyms in read_table(*THESAURUS)}
+
+
+@functools.cache
+def topic_model() -> TopicModel:
+    """The topic model over ``topics.tsv`` (:mod:`restore.topic`)."""
+    from restore.topic import TopicModel
+
+    return TopicModel(read_table(*TOPICS))
 
 
 @functools.cache
@@ -281,6 +292,7 @@ def warm_up() -> None:
     spin_phrase_lengths()
     spin_evidence()
     thesaurus()
+    topic_model()
     for table in (*SPIN_CALIBRATIONS.values(), *OCR_CALIBRATIONS.values()):
         calibration(table)
     ocr_channel()

@@ -29,6 +29,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 import numpy as np
 import numpy.typing as npt
@@ -46,6 +47,13 @@ Keys = npt.NDArray[np.uint64]
 Counts = npt.NDArray[np.int64]
 
 
+def open_corpus(path: Path) -> TextIO:
+    """A corpus file opened as text, ``.xz`` or plain."""
+    if path.suffix == ".xz":
+        return lzma.open(path, "rt", encoding="utf-8")
+    return open(path, encoding="utf-8")
+
+
 def read_batches(paths: list[Path], hold_out: int = 0, *, held: bool = False
                  ) -> Iterator[list[str]]:
     """The corpus lines, in batches, file after file.
@@ -55,8 +63,7 @@ def read_batches(paths: list[Path], hold_out: int = 0, *, held: bool = False
     that is read.
     """
     for path in paths:
-        opener = lzma.open if path.suffix == ".xz" else open
-        with opener(path, "rt", encoding="utf-8") as handle:
+        with open_corpus(path) as handle:
             batch: list[str] = []
             document = 0
             for line in handle:

@@ -101,6 +101,22 @@ def test_neighbouring_phrases_are_read_in_each_others_restored_context(
     assert restore(text) == "He said the government would help the economy."
 
 
+def test_the_rest_of_the_article_weighs_each_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    def posterior(text: str) -> float:  # the spinner writes "agency" for "firm"
+        return next(c.confidence for c in spin.propose_uncalibrated(
+            f"{text} The agency is based in London.") if c.original == "agency")
+
+    article = (PROJECT / "seeds" / "004.spun.txt").read_text(encoding="utf-8")
+    business = "Its former partner at the consulting business stated clients were apprehensive."
+    government = "Federal officials at the department stated the administrator was apprehensive."
+    texts = f"{article}\n\n{business}", f"{article}\n\n{government}", f"{SPUN} {business}"
+    weighed = [posterior(text) for text in texts]
+    monkeypatch.setattr(spin, "TOPIC_WEIGHT", 0.0)
+    assert weighed[0] > posterior(texts[0])
+    assert weighed[1] < posterior(texts[1])
+    assert weighed[2] == posterior(texts[2])  # a paragraph is too short to have a topic
+
+
 def test_an_overlapping_key_the_spinner_uses_more_takes_the_words() -> None:
     phrases = {("the", "federal"): resources.SpinEntry((("the", 0.02),), 1.0),
                ("federal", "government"): resources.SpinEntry((("government", 0.39),), 1.0)}
@@ -213,5 +229,5 @@ def test_thesaurus_reads_a_spinner_the_maps_do_not_know() -> None:
     with mine_spin_maps.without_maps():
         read = {(c.original, c.replacement) for c in spin.propose(text)
                 if c.rule == "spin.thesaurus" and c.confidence >= 0.8}
-    assert ("assertion", "statement") in read and ("query", "question") in read
+    assert ("assertion", "statement") in read and ("gathering", "meeting") in read
     assert not any(c.rule == "spin.thesaurus" for c in spin.propose(text))  # the maps read
