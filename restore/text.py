@@ -64,6 +64,8 @@ def match_table(pattern: regex.Pattern[str], text: str) -> TokenTable:
     TokenTable(starts=array('q', [2, 7]), ends=array('q', [4, 8]), texts=['12', '3'])
     """
     texts = pattern.findall(text)
+    one_copy: dict[str, str] = {}  # each distinct token held once: most tokens repeat
+    texts = [one_copy.setdefault(token, token) for token in texts]
     # The text is gap, match, gap, match, ..., gap: the running sum of their lengths
     # alternates between where a match starts and where it ends.
     lengths = zip(map(len, pattern.split(text)), map(len, texts), strict=False)  # not the last gap
