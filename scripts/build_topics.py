@@ -41,7 +41,7 @@ from scripts.build_ngrams import DEFAULT_CORPUS_DIR, open_corpus
 
 DEFAULT_CORPORA = ("news.txt.xz", "gov.txt.xz")
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries" / TOPICS[0]
-#: Rows of the co-occurrence counts filled at a time.
+#: Rows of the co-occurrence counts scored at a time (a block of float64 copies).
 ROW_BLOCK = 512
 
 
@@ -72,8 +72,7 @@ def cooccurrences(paths: list[Path], min_df: int,
     kept = sorted(w for w, i in ids.items() if counts[i] >= min_df)
     remap = np.full(len(ids), -1, dtype=np.int32)
     remap[[ids[w] for w in kept]] = np.arange(len(kept), dtype=np.int32)
-    mine = [remap[column] for column in columns]
-    mine = [column[column >= 0] for column in mine]
+    mine = [column[column >= 0] for column in (remap[column] for column in columns)]
     holding = sparse.csr_matrix(
         (np.ones(sum(map(len, mine)), dtype=np.int32), np.concatenate(mine),
          np.cumsum([0, *map(len, mine)])),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from restore.fixes import spin
-from restore.resources import topic_model
+from restore.resources import TOPICS, read_table, topic_model
 from restore.topic import TopicModel
 from scripts import build_topics
 
@@ -24,15 +26,16 @@ def test_log_ratio_adds_the_listed_words_present() -> None:
     assert "firm" in model and "company" not in model
 
 
-def test_builder_learns_which_words_go_together(tmp_path: Path) -> None:
+def test_builder_learns_which_words_go_together(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = tmp_path / "corpus.txt"
     corpus.write_text("".join(f"{BUSINESS} Day {n} of 7.\n\n{SPACE} Day {n}.\n\n"
                               for n in range(30)), encoding="utf-8")
     out = tmp_path / "topics.tsv"
     options = ["--min-df", "5", "--features", "4"]
     assert build_topics.main([str(corpus), "-o", str(out), *options]) == 0
-    model = TopicModel([line.split("\t") for line in out.read_text().splitlines()
-                        if not line.startswith("#")][1:])
+    monkeypatch.setenv("RESTORE_DICTIONARIES", str(tmp_path))
+    model = TopicModel(read_table(*TOPICS))  # read as the package reads the shipped table
     business = set(BUSINESS.lower().replace(".", "").split())
     space = set(SPACE.lower().replace(".", "").split())
     assert model.log_ratio("firm", business) > 0 > model.log_ratio("firm", space)
