@@ -134,6 +134,16 @@ def test_the_margin_read_between_the_pieces_of_a_broken_word_goes() -> None:
     _left_alone_on_a_clean_page(sentence)  # a margin is OCR's
 
 
+def test_a_hyphen_read_as_a_full_stop_inside_a_broken_word_goes() -> None:
+    text = PAGE + (" He had pur. chased the watch, and his state. ment was read. He left "
+                   "at 10 a.m. in a cab. Mr. Smith said. then he sat down.")
+    fixed = _ocr_corrections(text)
+    assert fixed["pur. chased"] == "purchased"
+    assert fixed["state. ment"] == "statement"
+    joined = {c.original for c in ocr.propose(text) if c.rule == "ocr.hyphenation"}
+    assert not joined & {"m. in", "said. then", "Mr. Smith"}  # a time, no common word, a name
+    _left_alone_on_a_clean_page("He had pur. chased the watch.")  # a full stop is the writer's
+
 def test_a_name_the_page_repeats_is_a_reading_of_its_misreadings() -> None:
     text = PAGE + (" Herr Rosenkranz, a baker, said the prisoner came to him. Rosenkranz knew "
                    "him well. Rosenliranz then left the court.")

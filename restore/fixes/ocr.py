@@ -6,9 +6,10 @@ engine could have misread as *w*: dictionary words within edit distance two of a
 learned confusion away ("tlie" ← "the", "rnoney" ← "money", "m0ney" ← "money"); the names
 the page itself repeats that the corpus lacks ("Rosenliranz" ← "Rosenkranz"); the two
 words a non-word could be with a lost space ("ofjewellery"); and a word broken by a spaced
-or line-end hyphen, a stray space or a stray mark ("pro- perty", "th e", "with~out"), read
-as one misread word when its pieces make no known word ("de- lared" ← "declared"). Each
-candidate *c* is scored against leaving *w* as it is::
+or line-end hyphen (read as one, or as a full stop), a stray space or a stray mark
+("pro- perty", "pur. chased", "th e", "with~out"), read as one misread word when its pieces
+make no known word ("de- lared" ← "declared"). Each candidate *c* is scored against leaving
+*w* as it is::
 
     P(c | w, context) ∝ P(ocr) · P(w | c) · LM(c in context)
     P(keep | w, context) ∝ (P(clean) + P(ocr) · P(w | w)) · LM(w in context)
@@ -87,6 +88,12 @@ LINE_END_HYPHEN = regex.compile(r"(?<=(?<![\p{L}\d'’-])(\p{L}+))-[ \t]*(?:\r\n
 #: its pieces ("pas- hE senger", "prose- S I cute"), whole. The search starts at the hyphen.
 ACROSS_MARGIN = regex.compile(r"(?<=(?<![\p{L}\d'’-])(\p{L}+))-[ \t]+(?:\S{1,3}[ \t]+){1,2}"
                               r"(\p{L}+)(?![\p{L}\d])")
+#: A word broken at a line end whose hyphen the engine read as a full stop ("pur. chased",
+#: "state. ment"): two letters or more on each side, the second piece in lower case (a
+#: sentence's full stop is followed by a capital), not after another full stop ("a.m. in").
+#: The search starts at the full stop.
+READ_AS_STOP = regex.compile(r"(?<=(?<![\p{L}\d'’.-])(\p{L}{2,}))\.[ \t]*(?:\r\n|\r|\n|[ \t])"
+                             r"[ \t]*(\p{Ll}{2,})(?![\p{L}\d])")
 #: A mark inside a word that no English spelling puts there ("with~out", "arreste]d",
 #: "bei?!g"; "and/or" and "AT&T" keep theirs). The search starts at the mark.
 STRAY_MARK = regex.compile(r"(?<=(?<![\p{L}\d])([A-Za-z]+))[~\[\]{}!?<>$^*|\\]+([A-Za-z]+)"
@@ -198,6 +205,9 @@ BREAKS = {
     # Bits of the margin between the pieces ("pas- hE senger"): where the pieces make a
     # common word, 53 of 58 on the even half.
     "margin": (0.91, "ocr.hyphenation", "word broken at a line end, the margin read between"),
+    # A full stop for the hyphen ("pur. chased"): where the pieces make a common word, 112
+    # of 118 on the even half (111 of 115 on the odd half) brought the page closer.
+    "stop": (0.95, "ocr.hyphenation", "word broken at a line end, its hyphen read as a full stop"),
 }
 #: Candidates scored in context per word, the most probable before context.
 MAX_CANDIDATES = 4
@@ -293,7 +303,8 @@ def _analyse(text: str, calibrate: bool,
             joins.append(_join(text, spans, starts[i], ends[i + 1], head, tail, p_ocr,
                                calibrate, kind="space"))
     joins += [_join(text, spans, m.start(1), m.end(), m[1], m[2], p_ocr, calibrate, kind=kind)
-              for pattern, kind in ((STRAY_MARK, "mark"), (ACROSS_MARGIN, "margin"))
+              for pattern, kind in ((STRAY_MARK, "mark"), (ACROSS_MARGIN, "margin"),
+                                        (READ_AS_STOP, "stop"))
               for m in pattern.finditer(text, overlapped=True)]
     corrections = [join for join in joins if join is not None]
     joined = bytearray(len(text) + 1)  # a word inside a broken word is not read on its own
@@ -732,8 +743,9 @@ def _said_in_place(spans: TokenTable, read: Sequence[tuple[int, int, str, tuple[
 def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: str,
           p_ocr: float, calibrate: bool, *, kind: str) -> Correction | None:
     """``text[start:end]``, the pieces ``head`` and ``tail`` of a word broken by a hyphen at a
-    line end ("pro- perty"), with the margin read between them ("pas- hE senger"), by a
-    stray space ("th e") or by a stray mark ("with~out"): the
+    line end ("pro- perty"), with the margin read between them ("pas- hE senger") or the
+    hyphen read as a full stop ("pur. chased"), by a stray space ("th e") or by a stray
+    mark ("with~out"): the
     ``kind`` of break, a key of ``BREAKS``. As one word when that word is common, or at a
     line end merely known where a piece is no word of its own ("inter- rogatory"; of two
     words, "of- interest", a rare word is no likelier than a stray hyphen); a stray mark goes
