@@ -40,7 +40,7 @@ from scripts.pairs import tables_in
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries"
 #: Inverse strength of the decision model's L2 penalty (scikit-learn's ``C``), on features
-#: scaled to unit variance: weak, for some 14,000 decisions over 20 features.
+#: scaled to unit variance: weak, for some 14,000 decisions over 21 features.
 REGULARIZATION = 10.0
 
 

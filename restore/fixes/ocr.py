@@ -2,8 +2,8 @@
 
 For each word *w* of a text that reads like OCR output, the candidates are the words the
 engine could have misread as *w*: dictionary words within edit distance two of a non-word
-(SymSpell over the context model's vocabulary), within one of a real word, and those one
-learned confusion away ("tlie" ← "the", "rnoney" ← "money", "m0ney" ← "money"); the names
+(SymSpell over the context model's vocabulary), and, for any word, those one learned
+confusion away ("tlie" ← "the", "rnoney" ← "money", "m0ney" ← "money", "lie" ← "he"); the names
 the page itself repeats that the corpus lacks ("Rosenliranz" ← "Rosenkranz"); the two
 words a non-word could be with a lost space ("ofjewellery"); and a word broken by a spaced
 or line-end hyphen (read as one, or as a full stop), a stray space or a stray mark
@@ -231,13 +231,14 @@ REAL_WORD_PRIOR_GAP = 5.0
 #: pieces); whether the reading is two words ("ofthe"); how far its score leads the next
 #: reading's; whether the word has a digit ("m0ney"); the log-odds of the channel-and-context
 #: posterior; the channel and context again for real words, and the context for lower-case
-#: non-words; and how often the document has the word as read (a name the engine read right
-#: recurs, a misreading seldom) and the reading (log counts, the reading's plus one).
+#: non-words; how often the document has the word as read (a name the engine read right
+#: recurs, a misreading seldom) and the reading (log counts, the reading's plus one); and the
+#: word's own log corpus count plus one ("lie" is common, yet "he" far commoner).
 WORD_FEATURES = (
     "channel", "context", "as_read", "real_word", "readings", "lower", "title", "upper",
     "length", "log_length", "reading_frequency", "split", "lead", "digit", "posterior",
     "channel_if_real_word", "context_if_real_word", "context_if_lower_non_word",
-    "word_in_document", "reading_in_document",
+    "word_in_document", "reading_in_document", "word_frequency",
 )
 #: Most a lead or a log-odds counts for in the decision model, in nats.
 FEATURE_CAP = 30.0
@@ -612,7 +613,8 @@ def _decide(word: str, readings: Readings, evidence: tuple[float, ...], p_ocr: f
         max(min(posterior, FEATURE_CAP), -FEATURE_CAP),
         log_channel * real, said * real, said * (1.0 - real) * lower,
         math.log(max(in_document[word.lower()], 1)),
-        math.log(1.0 + min(in_document[piece] for piece in pieces)))
+        math.log(1.0 + min(in_document[piece] for piece in pieces)),
+        math.log(counts.get(word.lower(), 0) + 1.0))
 
 
 def _decision_model() -> LogisticModel:
