@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import functools
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -196,13 +197,18 @@ class Judge:
     (fewer edits of the tokens the families read, :data:`restore.text.TOKEN`: a compound's
     words count apart, so mending "aud" in "whisky-aud-watcr" counts); ``None`` when the
     reference does not cover the words it changes (an OCR page's lines that the
-    transcription leaves out), so nothing can be said.
+    transcription leaves out), so nothing can be said. Those tokens do not see spaces, so a
+    correction that only moves spaces ("high- profile", "U. S.") is judged on the scorer's
+    words (:func:`tokens`), which do.
 
     >>> from restore.model import Correction
     >>> judge = Judge("tbe cat sat. Junk lnie", "the cat sat.")
     >>> judge(Correction(0, 3, "tbe", "the", 1.0, "ocr.word", "")), judge(
     ...     Correction(18, 22, "lnie", "line", 1.0, "ocr.word", ""))
     (True, None)
+    >>> Judge("a high- profile visit", "a high-profile visit")(
+    ...     Correction(2, 15, "high- profile", "high-profile", 1.0, "spacing.hyphen", ""))
+    True
     """
 
     def __init__(self, garbled: str, reference: str) -> None:
@@ -213,10 +219,16 @@ class Judge:
         self.ends = [m.end() for m in found]
         garbled_tokens = [m[0] for m in found]
         self.baseline = Levenshtein.distance(garbled_tokens, self.reference)
+        self.words = tokens(reference)  # the scorer's, for corrections that move spaces
         self.covered = bytearray(len(found))
         for op in Levenshtein.opcodes(garbled_tokens, self.reference):
             if op.tag in ("equal", "replace"):
                 self.covered[op.src_start:op.src_end] = b"\x01" * (op.src_end - op.src_start)
+
+    @functools.cached_property
+    def words_baseline(self) -> int:
+        """Edits of the scorer's words from the garbled text to the reference."""
+        return Levenshtein.distance(tokens(self.garbled), self.words)
 
     def __call__(self, correction: Correction) -> bool | None:
         first = bisect.bisect_right(self.ends, correction.start)
@@ -225,6 +237,8 @@ class Judge:
             return None
         alone = (self.garbled[:correction.start] + correction.replacement
                  + self.garbled[correction.end:])
+        if "".join(correction.original.split()) == "".join(correction.replacement.split()):
+            return Levenshtein.distance(tokens(alone), self.words) < self.words_baseline
         return Levenshtein.distance(restore_tokens(alone), self.reference) < self.baseline
 
 

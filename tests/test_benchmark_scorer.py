@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.quality import word_distance
-from restore import restore
+from benchmarks.quality import Judge, word_distance
+from restore import Correction, restore
 from tests.conftest import PROJECT, SHARED_DATA
 
 SCORE = SHARED_DATA.parent / "tools" / "score.py"
@@ -37,3 +37,20 @@ def test_alternatives_are_honoured() -> None:
     assert word_distance("a c d", "a {b|c} d") == (0, 3)
     assert word_distance("a d", "a {“|} d") == (0, 3)
     assert word_distance("a x d", "a {b c|e} d") == (1, 4)
+
+
+
+
+@pytest.mark.parametrize(("garbled", "reference", "original", "replacement", "right"), [
+    ("tbe cat sat.", "the cat sat.", "tbe", "the", True),  # a word mended
+    ("the cat sat.", "the cat sat.", "cat", "hat", False),  # a right word changed
+    ("a high- profile visit", "a high-profile visit", "high- profile", "high-profile", True),
+    ("the U. S. said", "the U.S. said", "U. S.", "U.S.", True),  # only spaces move
+    ("we do n't go", "we don't go", "do n't", "don't", True),
+    ("a high-profile visit", "a high-profile visit", "high-profile", "high- profile", False),
+])
+def test_the_calibration_judge_sees_corrections_that_only_move_spaces(
+        garbled: str, reference: str, original: str, replacement: str, right: bool) -> None:
+    start = garbled.index(original)
+    correction = Correction(start, start + len(original), original, replacement, 1.0, "x.y", "")
+    assert Judge(garbled, reference)(correction) is right
