@@ -53,4 +53,9 @@ def test_the_calibration_judge_sees_corrections_that_only_move_spaces(
         garbled: str, reference: str, original: str, replacement: str, right: bool) -> None:
     start = garbled.index(original)
     correction = Correction(start, start + len(original), original, replacement, 1.0, "x.y", "")
-    assert Judge(garbled, reference)(correction) is right
+    assert Judge(garbled, reference, spaces=True)(correction) is right
+
+
+def test_the_fitting_scripts_judge_on_the_families_tokens() -> None:
+    correction = Correction(2, 15, "high- profile", "high-profile", 1.0, "spacing.hyphen", "")
+    assert Judge("a high- profile visit", "a high-profile visit")(correction) is False
