@@ -39,8 +39,6 @@ def test_alternatives_are_honoured() -> None:
     assert word_distance("a x d", "a {b c|e} d") == (1, 4)
 
 
-
-
 @pytest.mark.parametrize(("garbled", "reference", "original", "replacement", "right"), [
     ("tbe cat sat.", "the cat sat.", "tbe", "the", True),  # a word mended
     ("the cat sat.", "the cat sat.", "cat", "hat", False),  # a right word changed

@@ -2,11 +2,11 @@
 
 For each word *w* of a text that reads like OCR output, the candidates are the words the
 engine could have misread as *w*: dictionary words within edit distance two of a non-word
-(SymSpell over the context model's vocabulary), and, for any word, those one learned
-confusion away ("tlie" ← "the", "rnoney" ← "money", "m0ney" ← "money", "lie" ← "he"); the names
-the page itself repeats that the corpus lacks ("Rosenliranz" ← "Rosenkranz"); the two
-words a non-word could be with a lost space ("ofjewellery"); and a word broken by a spaced
-or line-end hyphen (read as one, or as a full stop), a stray space or a stray mark
+(SymSpell over the context model's vocabulary) and, for any word, those one learned
+confusion away ("tlie" ← "the", "rnoney" ← "money", "m0ney" ← "money", "lie" ← "he");
+the names the page itself repeats that the corpus lacks ("Rosenliranz" ← "Rosenkranz");
+the two words a non-word could be with a lost space ("ofjewellery"); and a word broken by
+a spaced or line-end hyphen (read as one, or as a full stop), a stray space or a stray mark
 ("pro- perty", "pur. chased", "th e", "with~out"), read as one misread word when its pieces
 make no known word ("de- lared" ← "declared"). Each candidate *c* is scored against leaving
 *w* as it is::
@@ -305,7 +305,7 @@ def _analyse(text: str, calibrate: bool,
                                calibrate, kind="space"))
     joins += [_join(text, spans, m.start(1), m.end(), m[1], m[2], p_ocr, calibrate, kind=kind)
               for pattern, kind in ((STRAY_MARK, "mark"), (ACROSS_MARGIN, "margin"),
-                                        (READ_AS_STOP, "stop"))
+                                    (READ_AS_STOP, "stop"))
               for m in pattern.finditer(text, overlapped=True)]
     corrections = [join for join in joins if join is not None]
     joined = bytearray(len(text) + 1)  # a word inside a broken word is not read on its own
@@ -747,12 +747,11 @@ def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: s
     """``text[start:end]``, the pieces ``head`` and ``tail`` of a word broken by a hyphen at a
     line end ("pro- perty"), with the margin read between them ("pas- hE senger") or the
     hyphen read as a full stop ("pur. chased"), by a stray space ("th e") or by a stray
-    mark ("with~out"): the
-    ``kind`` of break, a key of ``BREAKS``. As one word when that word is common, or at a
-    line end merely known where a piece is no word of its own ("inter- rogatory"; of two
-    words, "of- interest", a rare word is no likelier than a stray hyphen); a stray mark goes
-    whatever the pieces make (what they make is read as a word in the next pass), and may
-    have stood for a space between two words ("was~admissible")."""
+    mark ("with~out"): the ``kind`` of break, a key of ``BREAKS``. As one word when that
+    word is common, or at a line end merely known where a piece is no word of its own
+    ("inter- rogatory"; of two words, "of- interest", a rare word is no likelier than a stray
+    hyphen); a stray mark goes whatever the pieces make (what they make is read as a word in
+    the next pass), and may have stood for a space between two words ("was~admissible")."""
     if len(head) + len(tail) > MAX_WORD_LENGTH:
         return None
     counts = resources.word_counts()
