@@ -10,13 +10,16 @@ and ``ocr-dev/bln600`` (``X.ocr.txt``/``X.gold.txt``); ``--pairs`` adds any dire
 such pairs. Reports word and character error rates before and after (whitespace collapsed,
 gold alternatives honoured for words), the per-document spread of the WER reduction,
 documents made worse, applied corrections per 1,000 words on the clean side of each pair,
-and a calibration table per family: confidence bucket → share of corrections that are right.
+the WER reduction when the reported corrections at or above each of ``THRESHOLDS`` are
+applied (how far a lower or higher ``--min-confidence`` goes), and a calibration table per
+family: confidence bucket → share of corrections that are right.
 """
 
 from __future__ import annotations
 
 import argparse
 import bisect
+import dataclasses
 import functools
 import sys
 from dataclasses import dataclass, field
@@ -26,7 +29,8 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from benchmarks.common import DEFAULT_DATA
-from restore import Correction, Restorer
+from restore import Correction, Restorer, apply_corrections
+from restore.model import DEFAULT_MIN_CONFIDENCE
 from restore.text import TOKEN as RESTORE_TOKEN
 from restore.text import tokens as restore_tokens
 
@@ -94,6 +98,9 @@ def plain_gold(gold: str) -> str:
 
 #: Confidence buckets of the calibration table (lower bounds).
 BUCKETS = (0.3, 0.5, 0.8, 0.9, 0.95)
+#: Thresholds of the table of what applying the reported corrections at or above each gives
+#: (the default, ``restore.model.DEFAULT_MIN_CONFIDENCE``, among them).
+THRESHOLDS = (0.5, 0.7, DEFAULT_MIN_CONFIDENCE, 0.9, 0.95)
 
 
 @dataclass
@@ -111,6 +118,8 @@ class Totals:
     reductions: list[float] = field(default_factory=list)
     #: (family, bucket) -> [corrections, right]
     calibration: dict[tuple[str, float], list[int]] = field(default_factory=dict)
+    #: threshold -> word errors left when the reported corrections at or above it are applied
+    errors_at: dict[float, int] = field(default_factory=dict)
 
     def row(self, name: str) -> str:
         wer_before = self.errors_before / max(self.words, 1)
@@ -126,6 +135,11 @@ class Totals:
                 f"{cer_before:.2%} → {cer_after:.2%} "
                 f"({_reduction(self.char_errors_before, self.char_errors_after)}) | "
                 f"{quartiles} | {self.worse} | {per_k:.2f} |")
+
+    def threshold_row(self, name: str) -> str:
+        return f"| {name} | " + " | ".join(
+            _reduction(self.errors_before, self.errors_at.get(threshold, 0))
+            for threshold in THRESHOLDS) + " |"
 
     def calibration_rows(self, name: str) -> list[str]:
         rows = []
@@ -170,6 +184,11 @@ def score_pairs(restorer: Restorer, pairs: list[tuple[Path, Path]], clean_is_gol
         totals.worse += after > before
         if before:
             totals.reductions.append(1 - after / before)
+        for threshold in THRESHOLDS:
+            chosen = [dataclasses.replace(c, applied=True) for c in report.corrections
+                      if c.confidence >= threshold]
+            totals.errors_at[threshold] = totals.errors_at.get(threshold, 0) + word_distance(
+                apply_corrections(garbled, chosen), gold)[0]
         if calibrate:
             _calibrate(totals, garbled, plain, report.corrections)
         if clean_is_gold:
@@ -298,11 +317,19 @@ def _run(args: argparse.Namespace) -> int:
     print("| dataset | docs | WER before → after (reduction) | CER before → after (reduction) "
           "| per-doc WER reduction p10 / p50 / p90 | docs worse | applied per 1k clean words |")
     print("|---|---:|---:|---:|---:|---:|---:|")
-    calibration = []
+    calibration, sweep = [], []
     for name, pairs in datasets.items():
         totals = score_pairs(restorer, pairs, clean_is_gold=True)
         print(totals.row(name), flush=True)
         calibration += totals.calibration_rows(name)
+        sweep.append(totals.threshold_row(name))
+    print()
+    print("WER reduction when the reported corrections at or above a confidence are applied "
+          f"(what `explain` and a threshold give; the default is {DEFAULT_MIN_CONFIDENCE}):")
+    print()
+    print("| dataset | " + " | ".join(f"≥ {t}" for t in THRESHOLDS) + " |")
+    print("|---|" + "---:|" * len(THRESHOLDS))
+    print("\n".join(sweep))
     print()
     print("Calibration: a correction is right when applying it alone brings the garbled text "
           "closer to the gold; corrections of words the gold does not cover (OCR lines the "

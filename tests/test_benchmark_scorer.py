@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.quality import Judge, word_distance
-from restore import Correction, restore
+from benchmarks.quality import THRESHOLDS, Judge, score_pairs, word_distance
+from restore import Correction, Restorer, restore
+from restore.model import DEFAULT_MIN_CONFIDENCE
 from tests.conftest import PROJECT, SHARED_DATA
 
 SCORE = SHARED_DATA.parent / "tools" / "score.py"
@@ -57,3 +58,12 @@ def test_the_calibration_judge_sees_corrections_that_only_move_spaces(
 def test_the_fitting_scripts_judge_on_the_families_tokens() -> None:
     correction = Correction(2, 15, "high- profile", "high-profile", 1.0, "spacing.hyphen", "")
     assert Judge("a high- profile visit", "a high-profile visit")(correction) is False
+
+
+def test_the_threshold_sweep_at_the_default_is_what_restore_gives() -> None:
+    pairs = [(PROJECT / "seeds" / f"{seed}.spun.txt", PROJECT / "seeds" / f"{seed}.gold.txt")
+             for seed in ("000", "004")]
+    totals = score_pairs(Restorer(), pairs, clean_is_gold=False, calibrate=False)
+    assert set(totals.errors_at) == set(THRESHOLDS)
+    assert totals.errors_at[DEFAULT_MIN_CONFIDENCE] == totals.errors_after
+    assert totals.errors_at[max(THRESHOLDS)] > totals.errors_after  # fewer corrections applied
