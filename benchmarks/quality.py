@@ -236,22 +236,24 @@ class Judge:
     def __init__(self, garbled: str, reference: str, *, spaces: bool = False) -> None:
         self.garbled = garbled
         self.spaces = spaces
+        self.reference_text = reference
         self.reference = restore_tokens(reference)
         found = list(RESTORE_TOKEN.finditer(garbled))
         self.starts = [m.start() for m in found]
         self.ends = [m.end() for m in found]
         garbled_tokens = [m[0] for m in found]
         self.baseline = Levenshtein.distance(garbled_tokens, self.reference)
-        self.words = tokens(reference)  # the scorer's, for corrections that move spaces
         self.covered = bytearray(len(found))
         for op in Levenshtein.opcodes(garbled_tokens, self.reference):
             if op.tag in ("equal", "replace"):
                 self.covered[op.src_start:op.src_end] = b"\x01" * (op.src_end - op.src_start)
 
     @functools.cached_property
-    def words_baseline(self) -> int:
-        """Edits of the scorer's words from the garbled text to the reference."""
-        return Levenshtein.distance(tokens(self.garbled), self.words)
+    def scorer_words(self) -> tuple[list[str], int]:
+        """The reference in the scorer's words, and their edits from the garbled text: read
+        only for a correction that moves spaces."""
+        words = tokens(self.reference_text)
+        return words, Levenshtein.distance(tokens(self.garbled), words)
 
     def __call__(self, correction: Correction) -> bool | None:
         first = bisect.bisect_right(self.ends, correction.start)
@@ -262,7 +264,8 @@ class Judge:
                  + self.garbled[correction.end:])
         if self.spaces and ("".join(correction.original.split())
                             == "".join(correction.replacement.split())):
-            return Levenshtein.distance(tokens(alone), self.words) < self.words_baseline
+            words, baseline = self.scorer_words
+            return Levenshtein.distance(tokens(alone), words) < baseline
         return Levenshtein.distance(restore_tokens(alone), self.reference) < self.baseline
 
 
