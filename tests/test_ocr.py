@@ -235,6 +235,18 @@ def test_a_stray_mark_inside_a_word_is_dropped_and_legitimate_ones_kept() -> Non
     assert not any("/" in original or "&" in original for original in fixed)
 
 
+
+def test_a_stray_hyphen_apostrophe_or_full_stop_inside_a_word_goes() -> None:
+    text = PAGE + (" He said t'he man l'eft the house o'f his brother and came t-o the "
+                   "cour.t at ten. He don't know the prisoner's wife; at 5 a.m. to-day he "
+                   "met O'Brien at one o'clock and went off'a while.")
+    fixed = _ocr_corrections(text)
+    assert {fixed.get(word) for word in ("t'he", "l'eft", "o'f", "t-o", "cour.t")} == {
+        "the", "left", "of", "to", "court"}
+    assert not {"don't", "prisoner's", "a.m", "to-day", "O'Brien", "o'clock", "off'a"} & {
+        c.original for c in ocr.propose(text)}  # a suffix, two words, two letters, no word
+    _left_alone_on_a_clean_page("He said t'he man came t-o the cour.t at ten.")
+
 def test_a_dash_read_as_a_hyphen_between_sentences_is_restored() -> None:
     text = PAGE + (" The magistrate would hear the case on Monday.-Mr. Jones, for the "
                    "defence, asked for bail.-The bench refused.")

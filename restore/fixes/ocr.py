@@ -7,8 +7,8 @@ confusion away ("tlie" ← "the", "rnoney" ← "money", "m0ney" ← "money", "li
 the names the page itself repeats that the corpus lacks ("Rosenliranz" ← "Rosenkranz");
 the two words a non-word could be with a lost space ("ofjewellery"); and a word broken by
 a spaced or line-end hyphen (read as one, or as a full stop), a stray space or a stray mark
-("pro- perty", "pur. chased", "th e", "with~out"), read as one misread word when its pieces
-make no known word ("de- lared" ← "declared"). Each candidate *c* is scored against leaving
+("pro- perty", "pur. chased", "th e", "with~out", "t'he"), read as one misread word when its
+pieces make no known word ("de- lared" ← "declared"). Each candidate *c* is scored against leaving
 *w* as it is::
 
     P(c | w, context) ∝ P(ocr) · P(w | c) · LM(c in context)
@@ -98,6 +98,14 @@ READ_AS_STOP = regex.compile(r"(?<=(?<![\p{L}\d'’.-])(\p{L}{2,}))\.[ \t]*(?:\r
 #: "bei?!g"; "and/or" and "AT&T" keep theirs). The search starts at the mark.
 STRAY_MARK = regex.compile(r"(?<=(?<![\p{L}\d])([A-Za-z]+))[~\[\]{}!?<>$^*|\\]+([A-Za-z]+)"
                            r"(?![\p{L}\d])")
+#: A hyphen, an apostrophe or a full stop inside a word ("t'he", "t-o", "cour.t"), not before
+#: an apostrophe's suffix ("don't", "prisoner's"). It goes where the pieces together make a
+#: common word, in one case, and are not both words themselves ("to-day", "of'a" keep theirs),
+#: nor, about a full stop, two single letters ("a.m"): see :func:`_marks_inside_words`. The
+#: search starts at the mark.
+MARK_INSIDE_WORD = regex.compile(r"(?<=(?<![\p{L}\d'’.-])([A-Za-z]+))"
+                                 r"(?:['’](?!(?i:s|t|d|ll|re|ve|m)(?![\p{L}\d]))|[.-])"
+                                 r"([A-Za-z]+)(?![\p{L}\d'’-]|\.\p{L})")
 #: A hyphen (or two) that may be a dash the engine read as one: between a sentence's closing
 #: mark and the capital starting the next ("refused.-George", "case.-Mr. Williams"), as
 #: reports of the time set them. The search starts at the hyphen. (Between two words alone,
@@ -202,6 +210,10 @@ BREAKS = {
     # A mark inside a word ("with~out", "arreste]d"): where the pieces make a common word,
     # 60 of 81 on the even half of BLN600.
     "mark": (0.74, "ocr.mark", "stray mark inside a word"),
+    # A hyphen, apostrophe or full stop inside a word ("t'he"): of those where the pieces
+    # make a common word, 38 of 79 on the even half of BLN600 brought the page closer to its
+    # transcription, none farther (29 of 55 and none on the odd half).
+    "inside": (0.48, "ocr.mark", "stray hyphen, apostrophe or full stop inside a word"),
     # Bits of the margin between the pieces ("pas- hE senger"): where the pieces make a
     # common word, 53 of 58 on the even half.
     "margin": (0.91, "ocr.hyphenation", "word broken at a line end, the margin read between"),
@@ -307,6 +319,8 @@ def _analyse(text: str, calibrate: bool,
               for pattern, kind in ((STRAY_MARK, "mark"), (ACROSS_MARGIN, "margin"),
                                     (READ_AS_STOP, "stop"))
               for m in pattern.finditer(text, overlapped=True)]
+    joins += [_join(text, spans, m.start(1), m.end(), m[1], m[2], p_ocr, calibrate, kind="inside")
+              for m in _marks_inside_words(text)]
     corrections = [join for join in joins if join is not None]
     joined = bytearray(len(text) + 1)  # a word inside a broken word is not read on its own
     for join in corrections:
@@ -368,6 +382,24 @@ def _joined_as_they_stand(text: str, p_ocr: float) -> list[Correction]:
             for m in LINE_END_HYPHEN.finditer(text, overlapped=True)
             if m[2][0].islower() and not _common_word(m[2].lower(), counts)
             and counts.get((m[1] + m[2]).lower(), 0) < KNOWN_MIN_COUNT]
+
+
+def _marks_inside_words(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``MARK_INSIDE_WORD`` whose pieces together are a word in one case
+    ("t'he", not "l'E") and are not both words of their own, nor, about a full stop, two
+    single letters.
+
+    >>> [m[0] for m in _marks_inside_words("t'he t-o cour.t to-day of'a a.m Mr.Smith l'E")]
+    ["'he", '-o', '.t']
+    """
+    counts = resources.word_counts()
+    for m in MARK_INSIDE_WORD.finditer(text, overlapped=True):
+        head, tail = m[1], m[2]
+        whole = head + tail
+        if ((whole.islower() or whole.isupper() or whole[1:].islower())
+                and not (_common_word(head.lower(), counts) and _common_word(tail.lower(), counts))
+                and not (len(head) == len(tail) == 1 and text[m.end(1)] == ".")):
+            yield m
 
 
 #: A document's own words by their first letter (lower case) and length.
