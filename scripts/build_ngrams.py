@@ -56,28 +56,42 @@ def open_corpus(path: Path) -> TextIO:
 
 def read_batches(paths: list[Path], hold_out: int = 0, *, held: bool = False
                  ) -> Iterator[list[str]]:
-    """The corpus lines, in batches, file after file.
-
-    With ``hold_out`` N > 0, every N-th document of each file (documents are separated by
-    blank lines) is held back for evaluation: it is skipped, or with ``held`` it is all
-    that is read.
-    """
+    """The corpus lines, in batches, file after file; with ``hold_out``, as
+    :func:`read_documents` gives them."""
     for path in paths:
-        with open_corpus(path) as handle:
-            batch: list[str] = []
-            document = 0
-            for line in handle:
-                if not line.strip():
-                    document += 1
-                    continue
-                if hold_out and (document % hold_out == hold_out - 1) != held:
-                    continue
+        batch: list[str] = []
+        for document in read_documents(path, hold_out, held=held):
+            for line in document:
                 batch.append(line)
                 if len(batch) == BATCH_LINES:
                     yield batch
                     batch = []
-            if batch:
-                yield batch
+        if batch:
+            yield batch
+
+
+def read_documents(path: Path, hold_out: int = 0, *, held: bool = False
+                   ) -> Iterator[list[str]]:
+    """The documents of a corpus file (separated by blank lines), each as its lines.
+
+    With ``hold_out`` N > 0, every N-th document is held back for evaluation: it is skipped,
+    or with ``held`` it is all that is read.
+    """
+    with open_corpus(path) as handle:
+        lines: list[str] = []
+        document = 0
+        for line in handle:
+            if not line.strip():
+                if lines:
+                    yield lines
+                    lines = []
+                document += 1
+                continue
+            if hold_out and (document % hold_out == hold_out - 1) != held:
+                continue
+            lines.append(line)
+        if lines:
+            yield lines
 
 
 def count_words(lines: list[str]) -> Counter[str]:

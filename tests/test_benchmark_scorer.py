@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.clean import HOLD_OUT, held_out, row
 from benchmarks.quality import THRESHOLDS, Judge, score_pairs, word_distance
 from restore import Correction, Restorer, restore
 from restore.model import DEFAULT_MIN_CONFIDENCE
@@ -67,3 +68,16 @@ def test_the_threshold_sweep_at_the_default_is_what_restore_gives() -> None:
     assert set(totals.errors_at) == set(THRESHOLDS)
     assert totals.errors_at[DEFAULT_MIN_CONFIDENCE] == totals.errors_after
     assert totals.errors_at[max(THRESHOLDS)] > totals.errors_after  # fewer corrections applied
+
+
+def test_the_clean_copy_benchmark_reads_only_held_back_documents(tmp_path: Path) -> None:
+    documents = [f"Document {k} is about the {k}th council meeting.\n"
+                 for k in range(3 * HOLD_OUT)]
+    corpus = tmp_path / "news.txt"
+    corpus.write_text("\n".join(documents), encoding="utf-8")
+    held = list(held_out(corpus, words=100))
+    assert held == [documents[HOLD_OUT - 1], documents[2 * HOLD_OUT - 1], documents[-1]]
+    assert list(held_out(corpus, words=1)) == held[:1]  # whole documents, up to the budget
+    damaged = "We do n't know .\n"
+    assert row("news", [*held, damaged], Restorer()) == (
+        "| news | 4 | 29 | 1 | 34.48 | spacing 1 |")

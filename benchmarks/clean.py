@@ -1,0 +1,77 @@
+"""Clean copy left alone: what ``restore`` changes in edited text of other genres.
+
+Usage::
+
+    python -m benchmarks.clean [--data ../shared/data] [--words 100000]
+
+Restores the documents of each corpus file under ``corpus/`` (contemporary news, White House
+releases, Wikipedia, 19th-century books) that the context model was not built from (every
+100th: ``scripts/build_ngrams.py --hold-out``), in file order until ``--words`` words, and
+prints a Markdown table: documents, words, documents changed, corrections applied per 1,000
+words and by family. The text is edited copy, so every applied correction is a false alarm.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+from benchmarks.common import DEFAULT_DATA
+from restore import Restorer
+from scripts.build_ngrams import read_documents
+
+#: Every N-th document of a corpus file is held back from the context model's build.
+HOLD_OUT = 100
+
+
+def held_out(path: Path, words: int) -> Iterator[str]:
+    """The held-back documents of the corpus file ``path``, until ``words`` words."""
+    seen = 0
+    for lines in read_documents(path, HOLD_OUT, held=True):
+        if seen >= words:
+            return
+        document = "".join(lines)
+        seen += len(document.split())
+        yield document
+
+
+def row(name: str, documents: list[str], restorer: Restorer) -> str:
+    """The table row of the corpus ``name``, whose held-back ``documents`` are restored."""
+    words = changed = 0
+    families: Counter[str] = Counter()
+    for document in documents:
+        words += len(document.split())
+        applied = restorer.explain(document).applied
+        changed += bool(applied)
+        families.update(c.family for c in applied)
+    by_family = ", ".join(f"{family} {n}" for family, n in sorted(families.items())) or "none"
+    per_thousand = 1000 * sum(families.values()) / max(words, 1)
+    return (f"| {name} | {len(documents)} | {words:,} | {changed} | {per_thousand:.2f} | "
+            f"{by_family} |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--words", type=int, default=100_000,
+                        help="words read from each corpus file (whole documents)")
+    args = parser.parse_args(argv)
+    paths = sorted((args.data / "corpus").glob("*.txt.xz"))
+    if not paths:
+        print(f"clean: no corpus in {args.data / 'corpus'}, skipped", file=sys.stderr)
+        return 0
+    restorer = Restorer()
+    print("| corpus (held-back documents) | docs | words | docs changed | applied per 1k words "
+          "| applied by family |")
+    print("|---|---:|---:|---:|---:|---|")
+    for path in paths:
+        print(row(path.name.split(".")[0], list(held_out(path, args.words)), restorer),
+              flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
