@@ -79,11 +79,28 @@ def _split_negations(text: str) -> list[Correction]:
 
 
 def _split_clitics(text: str) -> list[Correction]:
+    """Clitics split from their word ("it 's", "I 'm"): "'s" after any word, the others only
+    after a word that edited text writes them on (``_attached_in_corpus``): in "got 'm" and
+    "dogs 've" a dialect's "'em" and "have" stand apart, as written."""
     return [
         replace_span(text, m.start(1), m.end(), m[1] + m[0].lstrip(), 0.92,
                      "spacing.clitic", "clitic ('s, 'm, 're, 've, 'll, 'd) split by a tokenizer")
         for m in SPLIT_CLITIC.finditer(text)
+        if m[0][2:].lower() == "s" or _attached_in_corpus(m[1], m[0][2:])
     ]
+
+
+def _attached_in_corpus(word: str, clitic: str) -> bool:
+    """Whether the context model's corpus writes ``clitic`` (without its apostrophe) on
+    ``word`` (in any case): "I'm", "could've", "they'd" are there, "got'm" and "dogs've" are
+    not.
+
+    >>> _attached_in_corpus("THEY", "re"), _attached_in_corpus("got", "m")
+    (True, False)
+    """
+    model = resources.ngram_model()
+    return any(model.count(model.ids([host, "'" + suffix])) > 0
+               for host, suffix in ((word, clitic), (word.lower(), clitic.lower())))
 
 
 def _split_digit_groups(text: str) -> list[Correction]:
