@@ -12,12 +12,23 @@ import pytest
 from restore import explain, resources, restore
 from restore.align import substitutions
 from restore.fixes import spin
-from restore.text import transfer_case
+from restore.text import tokens, transfer_case
 from scripts import build_thesaurus, calibration, mine_spin_maps
 from tests.conftest import PROJECT
 
 SPUN = ("The corporate stated its income had been buoyed by gross sales abroad, "
         "in keeping with a report to the UN Safety Council.")
+
+#: A government release, clean copy: its words read as unspun.
+RELEASE = ("The President today named the delegation that will travel to the Republic of Palau "
+           "to attend the inauguration of its new President on January 20 and the ceremonies "
+           "commemorating the Twentieth Anniversary of the Compact of Free Association.\n"
+           "The delegation will be led by the Secretary of the Interior. Members of the "
+           "delegation include the Ambassador to the Republic of Palau, the Assistant Secretary "
+           "of State for East Asian and Pacific Affairs, and the Deputy Administrator of the "
+           "Agency for International Development. The delegation will meet with members of the "
+           "Palau National Congress and with community leaders, and will visit the site of the "
+           "new hospital built with support from the United States.\n")
 
 
 def test_substitutions_take_in_a_neighbour_for_insertions() -> None:
@@ -231,3 +242,13 @@ def test_thesaurus_reads_a_spinner_the_maps_do_not_know() -> None:
                 if c.rule == "spin.thesaurus" and c.confidence >= 0.8}
     assert ("assertion", "statement") in read and ("gathering", "meeting") in read
     assert not any(c.rule == "spin.thesaurus" for c in spin.propose(text))  # the maps read
+
+
+def test_a_text_whose_words_read_as_clean_copy_is_left_alone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    words = [token.lower() for token in tokens(RELEASE)]
+    assert spin.spun_probability(words) < spin.MIN_SPUN_PROBABILITY
+    assert restore(RELEASE) == RELEASE
+    monkeypatch.setattr(spin, "MIN_SPUN_PROBABILITY", 0.0)
+    # without the gate, the context model's taste for the commoner form would win
+    assert [(c.original, c.replacement) for c in spin.propose(RELEASE)] == [("Twentieth", "20th")]
