@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from restore import pipeline, restore
 from restore.model import Correction
 from restore.pipeline import _Pieces, apply_corrections
 
@@ -43,3 +48,30 @@ def test_an_insertion_and_a_rewrite_at_one_point_report_as_one_correction() -> N
     assert apply_corrections(text, report.corrections) == report.text == "’’5-0’"
     starts = [c.start for c in report.corrections]
     assert len(starts) == len(set(starts))
+
+
+def _one_x_a_pass(text: str) -> list[Correction]:
+    """A family that mends one "x" a pass, the first: each correction needs the one before."""
+    at = text.find("x")
+    return [] if at < 0 else [_fix(text, at, at + 1, "y", 0.99)]
+
+
+def test_restore_runs_to_a_fixpoint_through_a_chain_of_corrections(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "FAMILIES", {"chain": (_one_x_a_pass, "test")})
+    chain = "x" * (pipeline.MAX_PASSES - 1)  # the last pass finds nothing more
+    restored = restore(chain)
+    assert restored == "y" * len(chain) and restore(restored) == restored
+
+
+def test_a_chain_of_ocr_corrections_five_deep_is_restored_whole(shared_data: Path) -> None:
+    # Found by benchmarks/fuzz.py: each pass in context made the next correction possible.
+    data = shared_data
+    spun = (data / "spun-dev" / "bbc" / "0001.spun.txt").read_text(encoding="utf-8")
+    ocr = (data / "ocr-dev" / "bln600" / "3200810884.ocr.txt").read_text(encoding="utf-8")
+    start = ocr.index("to he aill right then")
+    text = (spun[:spun.index("US media") + len("US media")]
+            + ocr[start:ocr.index("wornen were found to be") + len("wornen were found to be")]
+            + ocr[ocr.index("they lived is a very small one"):][:950])
+    restored = restore(text)
+    assert restore(restored) == restored
