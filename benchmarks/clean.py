@@ -2,7 +2,7 @@
 
 Usage::
 
-    python -m benchmarks.clean [--data ../shared/data] [--words 100000]
+    python -m benchmarks.clean [--data ../shared/data] [--words 200000]
 
 Restores the documents of each corpus file under ``corpus/`` (contemporary news, White House
 releases, Wikipedia, 19th-century books) that the context model was not built from (every
@@ -56,7 +56,7 @@ def row(name: str, documents: list[str], restorer: Restorer) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--words", type=int, default=100_000,
+    parser.add_argument("--words", type=int, default=200_000,
                         help="words read from each corpus file (whole documents)")
     args = parser.parse_args(argv)
     paths = sorted((args.data / "corpus").glob("*.txt.xz"))

@@ -92,8 +92,8 @@ def run(texts: list[str], seconds: float) -> tuple[Counter[str], list[str], floa
         try:
             one()
         except Exception as error:  # a finding: record it and go on fuzzing
-            example = " ".join(getattr(error, "__notes__", []))
-            failures.append(f"{type(error).__name__}: {str(error)[:300]} ({example[:300]})")
+            example = " ".join(getattr(error, "__notes__", []))  # whole: to reproduce it
+            failures.append(f"{type(error).__name__}: {str(error)[:300]} ({example})")
     return seen, failures, time.monotonic() - started
 
 
