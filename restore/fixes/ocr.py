@@ -7,9 +7,9 @@ confusion away ("tlie" ← "the", "rnoney" ← "money", "m0ney" ← "money", "li
 the names the page itself repeats that the corpus lacks ("Rosenliranz" ← "Rosenkranz");
 the two words a non-word could be with a lost space ("ofjewellery"); and a word broken by
 a spaced or line-end hyphen (read as one, or as a full stop), a stray space or a stray mark
-("pro- perty", "pur. chased", "th e", "with~out", "t'he"), read as one misread word when its
-pieces make no known word ("de- lared" ← "declared"). Each candidate *c* is scored against leaving
-*w* as it is::
+("pro- perty", "pur. chased", "th e", "with~out", "t'he"), read as one misread word when
+its pieces make no known word ("de- lared" ← "declared"). Each candidate *c* is scored
+against leaving *w* as it is::
 
     P(c | w, context) ∝ P(ocr) · P(w | c) · LM(c in context)
     P(keep | w, context) ∝ (P(clean) + P(ocr) · P(w | w)) · LM(w in context)
