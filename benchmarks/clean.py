@@ -8,7 +8,8 @@ Restores the documents of each corpus file under ``corpus/`` (contemporary news,
 releases, Wikipedia, 19th-century books) that the context model was not built from (every
 100th: ``scripts/build_ngrams.py --hold-out``), in file order until ``--words`` words, and
 prints a Markdown table: documents, words, documents changed, corrections applied per 1,000
-words and by family. The text is edited copy, so every applied correction is a false alarm.
+words, by family, and the first few. The text is edited copy, so every applied correction is
+a false alarm.
 """
 
 from __future__ import annotations
@@ -38,19 +39,31 @@ def held_out(path: Path, words: int) -> Iterator[str]:
         yield document
 
 
+#: Applied corrections shown per corpus, the first met.
+EXAMPLES = 3
+
+
 def row(name: str, documents: list[str], restorer: Restorer) -> str:
     """The table row of the corpus ``name``, whose held-back ``documents`` are restored."""
     words = changed = 0
     families: Counter[str] = Counter()
+    examples: list[str] = []
     for document in documents:
         words += len(document.split())
         applied = restorer.explain(document).applied
         changed += bool(applied)
         families.update(c.family for c in applied)
+        examples += [f"{_shown(c.original)} → {_shown(c.replacement)}" for c in applied]
     by_family = ", ".join(f"{family} {n}" for family, n in sorted(families.items())) or "none"
     per_thousand = 1000 * sum(families.values()) / max(words, 1)
     return (f"| {name} | {len(documents)} | {words:,} | {changed} | {per_thousand:.2f} | "
-            f"{by_family} |")
+            f"{by_family} | {', '.join(examples[:EXAMPLES]) or '–'} |")
+
+
+def _shown(text: str) -> str:
+    """``text`` as Markdown table cell code, or "nothing" when it is empty."""
+    text = text.replace("\n", "⏎").replace("|", "\\|").replace("`", "'")
+    return f"`{text}`" if text else "nothing"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,8 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     restorer = Restorer()
     print("| corpus (held-back documents) | docs | words | docs changed | applied per 1k words "
-          "| applied by family |")
-    print("|---|---:|---:|---:|---:|---|")
+          "| applied by family | first applied |")
+    print("|---|---:|---:|---:|---:|---|---|")
     for path in paths:
         print(row(path.name.split(".")[0], list(held_out(path, args.words)), restorer),
               flush=True)

@@ -80,4 +80,6 @@ def test_the_clean_copy_benchmark_reads_only_held_back_documents(tmp_path: Path)
     assert list(held_out(corpus, words=1)) == held[:1]  # whole documents, up to the budget
     damaged = "We do n't know .\n"
     assert row("news", [*held, damaged], Restorer()) == (
-        "| news | 4 | 29 | 1 | 34.48 | spacing 1 |")
+        "| news | 4 | 29 | 1 | 34.48 | spacing 1 | `do n't` → `don't` |")
+    assert row("news", ["tbe court heard tlie case of tbe prisoner , and"], Restorer()).endswith(
+        "| `tbe` → `the`, `tlie` → `the`, `tbe` → `the` |")  # the first few, in order
