@@ -22,10 +22,7 @@ from pathlib import Path
 
 from benchmarks.common import DEFAULT_DATA
 from restore import Restorer
-from scripts.build_ngrams import read_documents
-
-#: Every N-th document of a corpus file is held back from the context model's build.
-HOLD_OUT = 100
+from scripts.build_ngrams import HOLD_OUT, read_documents
 
 
 def held_out(path: Path, words: int) -> Iterator[str]:

@@ -31,7 +31,7 @@ from benchmarks.common import DEFAULT_DATA, PEAK_RSS_HELPER, fresh_process
 from restore import lm, resources
 from restore.align import substitutions
 from restore.text import tokens
-from scripts.build_ngrams import read_batches
+from scripts.build_ngrams import HOLD_OUT, read_batches
 
 COLD_LOAD = PEAK_RSS_HELPER + """
 import time
@@ -103,7 +103,7 @@ def perplexity(model: lm.NgramModel, corpus: list[Path], lines: int) -> tuple[fl
     total, count = 0.0, 0
     for path in corpus:
         taken = 0
-        for batch in read_batches([path], 100, held=True):
+        for batch in read_batches([path], HOLD_OUT, held=True):
             for line in batch[: lines - taken]:
                 ids = [*model.ids(tokens(line)), lm.BOUNDARY]
                 total += model.sequence_log_score(ids)

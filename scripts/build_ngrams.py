@@ -40,6 +40,9 @@ from restore.text import TOKEN, statistics_spelling
 DEFAULT_CORPUS_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "corpus"
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries" / lm.FILE_NAME
 BATCH_LINES = 20_000
+#: Every N-th document of each corpus file is held back from the tables by default, for
+#: evaluation (``--hold-out``).
+HOLD_OUT = 100
 #: Pending batch entries that trigger a merge of the partial counts.
 MERGE_AT = 40_000_000
 
@@ -269,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-unigram", type=int, default=3)
     parser.add_argument("--min-bigram", type=int, default=3)
     parser.add_argument("--min-trigram", type=int, default=4)
-    parser.add_argument("--hold-out", type=int, default=100,
+    parser.add_argument("--hold-out", type=int, default=HOLD_OUT,
                         help="hold back every N-th document for evaluation (0: none)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)

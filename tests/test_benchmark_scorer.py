@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.clean import HOLD_OUT, held_out, row
+from benchmarks.clean import held_out, row
 from benchmarks.quality import THRESHOLDS, Judge, score_pairs, word_distance
 from restore import Correction, Restorer, restore
 from restore.model import DEFAULT_MIN_CONFIDENCE
+from scripts.build_ngrams import HOLD_OUT
 from tests.conftest import PROJECT, SHARED_DATA
 
 SCORE = SHARED_DATA.parent / "tools" / "score.py"
