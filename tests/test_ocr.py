@@ -144,6 +144,7 @@ def test_a_hyphen_read_as_a_full_stop_inside_a_broken_word_goes() -> None:
     assert not joined & {"m. in", "said. then", "Mr. Smith"}  # a time, no common word, a name
     _left_alone_on_a_clean_page("He had pur. chased the watch.")  # a full stop is the writer's
 
+
 def test_a_name_the_page_repeats_is_a_reading_of_its_misreadings() -> None:
     text = PAGE + (" Herr Rosenkranz, a baker, said the prisoner came to him. Rosenkranz knew "
                    "him well. Rosenliranz then left the court.")
@@ -235,7 +236,6 @@ def test_a_stray_mark_inside_a_word_is_dropped_and_legitimate_ones_kept() -> Non
     assert not any("/" in original or "&" in original for original in fixed)
 
 
-
 def test_a_stray_hyphen_apostrophe_or_full_stop_inside_a_word_goes() -> None:
     text = PAGE + (" He said t'he man l'eft the house o'f his brother and came t-o the "
                    "cour.t at ten. He don't know the prisoner's wife; at 5 a.m. to-day he "
@@ -246,6 +246,7 @@ def test_a_stray_hyphen_apostrophe_or_full_stop_inside_a_word_goes() -> None:
     assert not {"don't", "prisoner's", "a.m", "to-day", "O'Brien", "o'clock", "off'a"} & {
         c.original for c in ocr.propose(text)}  # a suffix, two words, two letters, no word
     _left_alone_on_a_clean_page("He said t'he man came t-o the cour.t at ten.")
+
 
 def test_a_dash_read_as_a_hyphen_between_sentences_is_restored() -> None:
     text = PAGE + (" The magistrate would hear the case on Monday.-Mr. Jones, for the "
