@@ -10,7 +10,8 @@ Three cheap signals, each read off one tokenization of the text and turned into 
   ("do n't", "11, 000", "” The", "2.four"), by matches per 1,000 tokens.
 - ``ocr``: the share of lower-case words the context model has never seen ("tbe", "aud",
   "tlie"), each counted once (:func:`restore.fixes.ocr.ocr_probability`); names and
-  capitalized words do not count, so rare proper nouns do not look garbled.
+  capitalized words do not count, so rare proper nouns do not look garbled, and a text none
+  of whose unseen words is one OCR confusion from a common word ("yardmen") is not OCR.
 
 Thresholds were set on the development data (``benchmarks/detect.py`` reports ROC AUC and
 precision and recall at them): a family whose score is at least ``THRESHOLD`` names the

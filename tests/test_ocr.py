@@ -285,6 +285,15 @@ def test_ocr_probability_separates_ocr_from_clean_text() -> None:
     assert ocr.ocr_probability("The court heard the case on Monday .".split()) < 0.01
 
 
+def test_a_text_whose_rare_words_are_no_misreadings_is_not_ocr() -> None:
+    text = ("A crew is a body of people who work at a common activity. On a ship the crewmen "
+            "answer to the boatswain, and in a shipyard the yardmen and riggers work under a "
+            "foreman.")  # "yardmen", 1 of 34 words unseen: enough for OCR, but no misreading
+    assert ocr.ocr_probability(tokens(text)) == 0.0
+    misread = text.replace("the boatswain", "tlie boatswain")
+    assert ocr.ocr_probability(tokens(misread)) > ocr.MIN_OCR_PROBABILITY
+
+
 def test_confusions_join_adjacent_edits() -> None:
     assert confusions("modern", "rnodem") == [("m", "rn"), ("rn", "m")]
     assert confusions("the", "tlie") == [("h", "li")]

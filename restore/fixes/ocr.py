@@ -459,19 +459,33 @@ def _pairs_with_a_rare_word(words: list[str]) -> list[int]:
 def ocr_probability(words: Sequence[str]) -> float:
     """The odds, as a probability, that a text with these tokens is OCR output: from the
     share of its words that are lower-case words the context model has never seen ("tbe",
-    "aud", "tlie"), each counted once: a misreading rarely repeats, a rare word does.
+    "aud", "tlie"), each counted once: a misreading rarely repeats, a rare word does. A text
+    none of whose unseen words is one learned confusion from a common word is not OCR
+    output: its rare words ("crewyard", "ocotillos") are the writer's.
 
     >>> ocr_probability("tbe court heard tlie case of tbe prisoner".split()) > 0.99
     True
     >>> ocr_probability(("the court heard the case " * 60 + "ariary " * 3).split()) < 0.01
     True
+    >>> ocr_probability("the ocotillos and boojums of the desert".split())
+    0.0
     """
     model = resources.ngram_model()
     seen = sum(map(str.isalpha, map(operator.itemgetter(0), words)))
-    unseen = sum(1 for token in set(words)
-                 if token[0].islower() and token[0].isalpha() and model.word_id(token) == UNKNOWN)
-    share = unseen / max(seen, 1)
+    unseen = [token for token in set(words)
+              if token[0].islower() and token[0].isalpha() and model.word_id(token) == UNKNOWN]
+    if unseen and not any(map(_misreads_a_common_word, unseen)):
+        return 0.0
+    share = len(unseen) / max(seen, 1)
     return logistic((share - OCR_MIDPOINT) / OCR_SPREAD)
+
+
+def _misreads_a_common_word(word: str) -> bool:
+    """Whether undoing one learned confusion in ``word`` gives a common word ("tlie")."""
+    if len(word) > MAX_WORD_LENGTH:
+        return False  # and undoing each confusion of a line-long "word" costs its square
+    counts = resources.word_counts()
+    return any(_common_word(printed, counts) for printed in resources.ocr_channel().undo(word))
 
 
 def _leave_alone(word: str) -> bool:
