@@ -252,3 +252,11 @@ def test_a_text_whose_words_read_as_clean_copy_is_left_alone(
     monkeypatch.setattr(spin, "MIN_SPUN_PROBABILITY", 0.0)
     # without the gate, the context model's taste for the commoner form would win
     assert [(c.original, c.replacement) for c in spin.propose(RELEASE)] == [("Twentieth", "20th")]
+
+
+def test_an_ocr_page_is_no_spinner_s_output() -> None:
+    racing = "The Four-yr-olds ran at Epsom."
+    assert [c.replacement for c in spin.propose(racing)] == ["year"]  # as a spinner writes it
+    page = ("The prisoner was charged witb stealing a watcb from tbe house of Mr. Smith, and "
+            "lie said he had been sent by the landlord to see to the blinds. " + racing)
+    assert spin.propose(page) == []  # a scan of print: "yr" is the page's own

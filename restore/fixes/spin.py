@@ -21,7 +21,10 @@ model's frequency of *o* to the news the maps were mined from ("latest" is commo
 both fit the trigram. ``P(spun)``, the document's
 odds of being spun at all, comes from the words it uses (``spin-evidence.tsv``: a spinner
 writes "stated" where news writes "said"), so the same phrase is restored in a spun article
-and left alone in clean copy. Phrases are
+and left alone in clean copy. A text that reads as OCR output
+(:func:`restore.fixes.ocr.ocr_probability`) is a scan of print, no spinner's copy, and is
+left alone too: its abbreviations and old usage ("Four-yr-olds", "stated") read as spin
+(on BLN600, 2 of 2 such corrections applied were wrong). Phrases are
 matched longest first, left to right, as a spinner applies its keys. The confidence
 reported is the posterior calibrated on unseen articles, one table per kind of
 proposal (:func:`calibration_kind`).
@@ -45,6 +48,7 @@ import numpy as np
 import numpy.typing as npt
 
 from restore import resources
+from restore.fixes.ocr import MIN_OCR_PROBABILITY, ocr_probability
 from restore.lm import BOUNDARY
 from restore.model import Correction
 from restore.probability import logistic
@@ -156,7 +160,7 @@ def _propose(text: str, *, calibrate: bool) -> list[Correction]:
     spans = token_table(text)
     words = list(map(str.lower, spans.texts))
     p_spun = spun_probability(words)
-    if p_spun < MIN_SPUN_PROBABILITY:
+    if p_spun < MIN_SPUN_PROBABILITY or ocr_probability(spans.texts) >= MIN_OCR_PROBABILITY:
         return []
     found = _occurrences(text, spans, words, phrases, p_spun)
     if not found.first:
