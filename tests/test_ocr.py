@@ -162,6 +162,18 @@ def test_a_pound_sign_the_encoding_lost_is_restored_before_an_amount() -> None:
     _left_alone_on_a_clean_page("The watch was worth \ufffd12.")
 
 
+def test_a_sum_in_pounds_read_with_a_one_is_restored_inside_a_sentence() -> None:
+    sentence = (" He was fined 51. and costs, paid 1001., and owed 541. 10s. to a man of 21."
+                " The court rose at 11. The case was heard in 1851. and in 2001. again.")
+    report = Restorer(Config(families=frozenset({"ocr"}))).explain(PAGE + sentence)
+    pounds = [c for c in report.applied if c.rule == "ocr.pounds"]
+    assert [(c.original, c.replacement) for c in pounds] == [("1", "l")] * 3
+    assert "fined 5l. and costs, paid 100l., and owed 54l. 10s. to" in report.text
+    assert report.text.endswith("man of 21. The court rose at 11. The case was heard in 1851. "
+                                "and in 2001. again.")  # numbers, at a sentence end or years
+    _left_alone_on_a_clean_page("He was fined 51. and costs.")
+
+
 def test_stray_punctuation_goes_with_its_measured_share() -> None:
     text = PAGE + (" The body having -been found, a witness - who was there - said the "
                    "-Mayor took them 'into custody.. They were committed: to take their "
