@@ -57,20 +57,26 @@ def token_table(text: str) -> TokenTable:
 
 
 def match_table(pattern: regex.Pattern[str], text: str) -> TokenTable:
-    """The matches of ``pattern`` (which has no groups) in ``text`` as a :class:`TokenTable`:
-    one ``findall`` and one ``split``, several times faster than ``finditer``.
+    """The matches of ``pattern`` (which has no groups nor inline flags, and never matches
+    the empty string) in ``text`` as a :class:`TokenTable`: one ``split`` on the pattern
+    captured, several times faster than ``finditer``.
 
     >>> match_table(regex.compile(r"\\d+"), "a 12 b 3")
     TokenTable(starts=array('q', [2, 7]), ends=array('q', [4, 8]), texts=['12', '3'])
     """
-    texts = pattern.findall(text)
+    # The split is gap, match, gap, match, ..., gap: the running sums of their lengths are
+    # in turn where a match starts and where it ends (the last, the text's length, is not).
+    pieces = _captured(pattern).split(text)
     one_copy: dict[str, str] = {}  # each distinct token held once: most tokens repeat
-    texts = [one_copy.setdefault(token, token) for token in texts]
-    # The text is gap, match, gap, match, ..., gap: the running sum of their lengths
-    # alternates between where a match starts and where it ends.
-    lengths = zip(map(len, pattern.split(text)), map(len, texts), strict=False)  # not the last gap
-    bounds = array("q", itertools.accumulate(itertools.chain.from_iterable(lengths)))
-    return TokenTable(bounds[0::2], bounds[1::2], texts)
+    texts = [one_copy.setdefault(token, token) for token in pieces[1::2]]
+    bounds = array("q", itertools.accumulate(map(len, pieces)))
+    return TokenTable(bounds[0:-1:2], bounds[1::2], texts)
+
+
+@functools.cache
+def _captured(pattern: regex.Pattern[str]) -> regex.Pattern[str]:
+    """``pattern`` as one capturing group, so that ``split`` keeps the matches."""
+    return regex.compile(f"({pattern.pattern})", pattern.flags)
 
 
 def statistics_spelling(text: str) -> str:
