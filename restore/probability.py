@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
-import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
 
 
 def logistic(x: float) -> float:
@@ -17,20 +19,40 @@ def logistic(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(x, 50.0), -50.0)))
 
 
-@dataclass(frozen=True, slots=True)
-class LogisticModel:
-    """A fitted logistic regression: P(yes | x) = logistic(intercept + Σ weightᵢ · xᵢ), over
-    the named ``features`` in order.
+@dataclass(frozen=True, eq=False)
+class BoostedTrees:
+    """Gradient-boosted regression trees: P(yes | x) = logistic(baseline + the sum, over the
+    trees, of the value of the leaf that x reaches), over the named ``features`` in order.
 
-    >>> model = LogisticModel(("length", "common"), (0.5, 1.0), -2.0)
-    >>> round(model.probability((4.0, 1.0)), 3)
-    0.731
+    Every tree is complete and of one depth, its nodes in heap order (the children of node
+    *i* are 2*i* + 1 and 2*i* + 2): inner node *i* of tree *t* sends x right where feature
+    ``splits[t, i]`` of x exceeds ``thresholds[t, i]`` (never, at a threshold of infinity),
+    and ``leaves[t, j]`` is the value of its *j*-th leaf from the left.
+
+    >>> trees = BoostedTrees(("length",), -1.0, np.array([[0]]), np.array([[3.0]]),
+    ...                      np.array([[-1.0, 2.0]]))
+    >>> [round(p, 3) for p in trees.probabilities([(2.0,), (5.0,)])]
+    [0.119, 0.731]
     """
 
     features: tuple[str, ...]
-    weights: tuple[float, ...]
-    intercept: float
+    baseline: float
+    splits: npt.NDArray[np.intp]
+    thresholds: npt.NDArray[np.float64]
+    leaves: npt.NDArray[np.float64]
 
-    def probability(self, values: Sequence[float]) -> float:
-        """P(yes) for feature ``values`` given in the order of ``features``."""
-        return logistic(self.intercept + math.fsum(map(operator.mul, self.weights, values)))
+    def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """P(yes) for each row of feature values, given in the order of ``features``:
+        all rows at once, one tree after the other."""
+        x = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(self.features))
+        every = np.arange(len(x))
+        inner = self.splits.shape[1]
+        depth = (inner + 1).bit_length() - 1
+        total = np.full(len(x), self.baseline)
+        for splits, thresholds, leaves in zip(self.splits, self.thresholds, self.leaves,
+                                              strict=True):
+            node = np.zeros(len(x), dtype=np.intp)
+            for _ in range(depth):
+                node = 2 * node + 1 + (x[every, splits[node]] > thresholds[node])
+            total += leaves[node - inner]
+        return [float(p) for p in 1.0 / (1.0 + np.exp(-np.clip(total, -50.0, 50.0)))]

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
+import operator
 import os
 from dataclasses import dataclass
 from importlib.resources import as_file, files
@@ -24,7 +26,7 @@ if TYPE_CHECKING:
 
     from restore.lm import NgramModel
     from restore.ocr_channel import Channel
-    from restore.probability import LogisticModel
+    from restore.probability import BoostedTrees
     from restore.topic import TopicModel
 
 
@@ -227,21 +229,45 @@ def calibrated(table: tuple[str, str, int], posterior: float) -> float:
 
 
 #: The OCR family's model of whether a misread word's best reading is right, fitted by
-#: ``scripts/calibrate_ocr.py``: one ``feature<TAB>weight`` row per feature, and the intercept.
-OCR_WORD_DECISION = ("ocr-word-decision.tsv", "restore-ocr-word-decision", 1)
-INTERCEPT = "(intercept)"
+#: ``scripts/calibrate_ocr.py``: gradient-boosted trees, each complete and of one depth. The
+#: first row gives the baseline log-odds in its ``value``; then one ``tree, node, feature,
+#: threshold, value`` row per node of each tree in heap order (an inner node names a feature
+#: and a threshold, a leaf has a value).
+OCR_WORD_DECISION = ("ocr-word-decision.tsv", "restore-ocr-word-decision", 2)
+BASELINE = "(baseline)"
 
 
 @functools.cache
-def ocr_word_decision() -> LogisticModel:
-    """The OCR family's decision model for misread words (a logistic regression)."""
-    from restore.probability import LogisticModel
+def ocr_word_decision() -> BoostedTrees:
+    """The OCR family's decision model for misread words (:class:`BoostedTrees`)."""
+    import numpy as np
 
-    weights = {feature: float(weight) for feature, weight in read_table(*OCR_WORD_DECISION)}
-    intercept = weights.pop(INTERCEPT, None)
-    if intercept is None:
-        raise DictionaryError(f"dictionary {OCR_WORD_DECISION[0]!r} has no {INTERCEPT} row")
-    return LogisticModel(tuple(weights), tuple(weights.values()), intercept)
+    from restore.probability import BoostedTrees
+
+    name = OCR_WORD_DECISION[0]
+    rows = read_table(*OCR_WORD_DECISION)
+    if not rows or rows[0][0] != BASELINE:
+        raise DictionaryError(f"dictionary {name!r} does not start with its {BASELINE} row")
+    features: dict[str, int] = {}
+    splits: list[list[int]] = []
+    thresholds: list[list[float]] = []
+    leaves: list[list[float]] = []
+    for _, tree in itertools.groupby(rows[1:], key=operator.itemgetter(0)):
+        nodes = list(tree)
+        inner = len(nodes) // 2
+        if ([int(node) for _, node, *_ in nodes] != list(range(len(nodes)))
+                or len(nodes) & (len(nodes) + 1) or (splits and inner != len(splits[-1]))):
+            raise DictionaryError(f"dictionary {name!r}: tree {nodes[0][0]} is not complete "
+                                  "in heap order, or not as deep as the others")
+        splits.append([features.setdefault(feature, len(features))
+                       for _, _, feature, _, _ in nodes[:inner]])
+        thresholds.append([float(threshold) for _, _, _, threshold, _ in nodes[:inner]])
+        leaves.append([float(value) for *_, value in nodes[inner:]])
+    if not leaves:
+        raise DictionaryError(f"dictionary {name!r} has no trees")
+    return BoostedTrees(tuple(features), float(rows[0][4]), np.array(splits, dtype=np.intp),
+                        np.array(thresholds, dtype=np.float64),
+                        np.array(leaves, dtype=np.float64))
 
 
 OCR_CHANNEL = ("ocr-channel.tsv", "restore-ocr-channel", 1)
