@@ -228,24 +228,49 @@ def calibrated(table: tuple[str, str, int], posterior: float) -> float:
     return confidences[min(bisect.bisect_left(uppers, posterior), len(uppers) - 1)]
 
 
-#: The OCR family's model of whether a misread word's best reading is right, fitted by
-#: ``scripts/calibrate_ocr.py``: gradient-boosted trees, each complete and of one depth. The
-#: first row gives the baseline log-odds in its ``value``; then one ``tree, node, feature,
-#: threshold, value`` row per node of each tree in heap order (an inner node names a feature
-#: and a threshold, a leaf has a value).
+#: The families' decision models, fitted by ``scripts/calibrate_ocr.py`` and
+#: ``scripts/calibrate_spin.py``: whether the OCR family's best reading of a misread word is
+#: right, and whether the spin family's best original of a spun phrase is. Each is
+#: gradient-boosted trees, complete and of one depth: the first row gives the baseline
+#: log-odds in its ``value``; then one ``tree, node, feature, threshold, value`` row per node
+#: of each tree in heap order (an inner node names a feature and a threshold, a leaf has a
+#: value).
 OCR_WORD_DECISION = ("ocr-word-decision.tsv", "restore-ocr-word-decision", 2)
+SPIN_DECISION = ("spin-decision.tsv", "restore-spin-decision", 1)
 BASELINE = "(baseline)"
 
 
 @functools.cache
 def ocr_word_decision() -> BoostedTrees:
-    """The OCR family's decision model for misread words (:class:`BoostedTrees`)."""
+    """The OCR family's decision model for misread words."""
+    return boosted_trees(OCR_WORD_DECISION)
+
+
+@functools.cache
+def spin_decision() -> BoostedTrees:
+    """The spin family's decision model for spun phrases."""
+    return boosted_trees(SPIN_DECISION)
+
+
+def decision_columns(model: BoostedTrees, table: tuple[str, str, int],
+                     given: tuple[str, ...]) -> tuple[int, ...]:
+    """Where each feature the decision ``model`` (read from ``table``) reads stands among the
+    features a family ``given``s; a model that reads a feature not given is refused."""
+    unknown = [feature for feature in model.features if feature not in given]
+    if unknown:
+        raise DictionaryError(f"dictionary {table[0]!r} reads the features {', '.join(unknown)}; "
+                              f"this version gives {', '.join(given)}")
+    return tuple(map(given.index, model.features))
+
+
+def boosted_trees(table: tuple[str, str, int]) -> BoostedTrees:
+    """The decision model in the dictionary ``table`` names (:class:`BoostedTrees`)."""
     import numpy as np
 
     from restore.probability import BoostedTrees
 
-    name = OCR_WORD_DECISION[0]
-    rows = read_table(*OCR_WORD_DECISION)
+    name = table[0]
+    rows = read_table(*table)
     if not rows or rows[0][0] != BASELINE:
         raise DictionaryError(f"dictionary {name!r} does not start with its {BASELINE} row")
     features: dict[str, int] = {}

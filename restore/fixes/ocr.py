@@ -70,7 +70,7 @@ from rapidfuzz.distance import Levenshtein
 from restore import resources
 from restore.lm import UNKNOWN
 from restore.model import Correction
-from restore.probability import BoostedTrees, logistic
+from restore.probability import logistic
 from restore.text import (
     TokenTable,
     american_spelling,
@@ -298,7 +298,8 @@ def _propose(text: str, *, calibrate: bool) -> list[Correction]:
     corrections, decisions, p_ocr = _analyse(text, calibrate)
     note = f"misread; document is OCR with p={p_ocr:.2f}"
     broken_note = f"misread, and broken at a line end; document is OCR with p={p_ocr:.2f}"
-    model, columns = _decision_model()
+    model = resources.ocr_word_decision()
+    columns = resources.decision_columns(model, resources.OCR_WORD_DECISION, WORD_FEATURES)
     probabilities = model.probabilities([[features[k] for k in columns]
                                          for *_, features in decisions])
     for (start, end, reading, _), probability in zip(decisions, probabilities, strict=True):
@@ -683,19 +684,6 @@ def _decide(word: str, readings: Readings, evidence: tuple[float, ...], p_ocr: f
         math.log(max(in_document[word.lower()], 1)),
         math.log(1.0 + min(in_document[piece] for piece in pieces)),
         math.log(counts.get(word.lower(), 0) + 1.0))
-
-
-def _decision_model() -> tuple[BoostedTrees, tuple[int, ...]]:
-    """The shipped decision model and, for each feature it reads, where that feature stands
-    in what :func:`_decide` gives (``WORD_FEATURES``); a model that reads a feature this
-    version does not give is refused."""
-    model = resources.ocr_word_decision()
-    unknown = [feature for feature in model.features if feature not in WORD_FEATURES]
-    if unknown:
-        raise resources.DictionaryError(
-            f"dictionary {resources.OCR_WORD_DECISION[0]!r} reads the features "
-            f"{', '.join(unknown)}; this version gives {', '.join(WORD_FEATURES)}")
-    return model, tuple(map(WORD_FEATURES.index, model.features))
 
 
 #: A word in its place: the tokens on its left, the word, the tokens on its right, and its
