@@ -45,14 +45,16 @@ class BoostedTrees:
         """P(yes) for each row of feature values, given in the order of ``features``:
         all rows at once, one tree after the other."""
         x = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(self.features))
-        every = np.arange(len(x))
+        n = len(x)
+        by_feature = np.ascontiguousarray(x.T).ravel()  # feature n*f + i is x[i, f]
+        every = np.arange(n)
         inner = self.splits.shape[1]
         depth = (inner + 1).bit_length() - 1
-        total = np.full(len(x), self.baseline)
-        for splits, thresholds, leaves in zip(self.splits, self.thresholds, self.leaves,
+        total = np.full(n, self.baseline)
+        for starts, thresholds, leaves in zip(self.splits * n, self.thresholds, self.leaves,
                                               strict=True):
-            node = np.zeros(len(x), dtype=np.intp)
+            node = np.zeros(n, dtype=np.intp)
             for _ in range(depth):
-                node = 2 * node + 1 + (x[every, splits[node]] > thresholds[node])
+                node = 2 * node + 1 + (by_feature[starts[node] + every] > thresholds[node])
             total += leaves[node - inner]
         return [float(p) for p in 1.0 / (1.0 + np.exp(-np.clip(total, -50.0, 50.0)))]

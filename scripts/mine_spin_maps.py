@@ -61,13 +61,14 @@ def tables_in(directory: Path) -> contextlib.AbstractContextManager[None]:
 
 
 @contextlib.contextmanager
-def half_mined(directory: Path, half: str = "even") -> Iterator[None]:
+def half_mined(directory: Path, half: str = "even") -> Iterator[Path]:
     """Mine tables from one ``half`` of the pairs in ``directory`` and use them while the
-    block runs: the other half then measures the spin family on unseen articles."""
+    block runs (the directory they are read from is the block's): the other half then
+    measures the spin family on unseen articles."""
     with tempfile.TemporaryDirectory() as scratch:
         main([str(directory), "--half", half, "-o", scratch])
         with tables_in(Path(scratch)):
-            yield
+            yield Path(scratch)
 
 
 @contextlib.contextmanager

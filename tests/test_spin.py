@@ -13,7 +13,8 @@ from restore import explain, resources, restore
 from restore.align import substitutions
 from restore.fixes import spin
 from restore.text import tokens, transfer_case
-from scripts import build_thesaurus, calibration, mine_spin_maps
+from scripts import build_thesaurus, calibrate_spin, calibration, mine_spin_maps
+from scripts.pairs import tables_in
 from tests.conftest import PROJECT
 
 SPUN = ("The corporate stated its income had been buoyed by gross sales abroad, "
@@ -75,7 +76,7 @@ def test_clitics_and_articles_fit_their_place() -> None:
 def test_an_original_left_standing_elsewhere_weighs_against_its_reading(
         monkeypatch: pytest.MonkeyPatch) -> None:
     def posterior(text: str) -> float:
-        return next(c.confidence for c in spin.propose_uncalibrated(text)
+        return next(c.confidence for c, _ in spin.decisions(text)
                     if c.original == "Safety")
 
     standing = SPUN + " The Security Council met on Monday."
@@ -89,7 +90,7 @@ def test_an_original_left_standing_elsewhere_weighs_against_its_reading(
 def test_an_original_inside_its_spun_phrase_says_nothing(
         monkeypatch: pytest.MonkeyPatch) -> None:
     def posterior() -> float:  # "gross sales" holds its original "sales"
-        return next(c.confidence for c in spin.propose_uncalibrated(SPUN)
+        return next(c.confidence for c, _ in spin.decisions(SPUN)
                     if c.original == "gross sales")
 
     before = posterior()
@@ -102,19 +103,19 @@ def test_neighbouring_phrases_are_read_in_each_others_restored_context(
     text = "He mentioned the authorities would assist the financial system."
 
     def posterior() -> float:  # "would assist the financial" is poor context for "help"
-        return next(c.confidence for c in spin.propose_uncalibrated(text)
+        return next(c.confidence for c, _ in spin.decisions(text)
                     if c.original == "assist")
 
     in_restored_context = posterior()
     monkeypatch.setattr(spin, "ROUNDS", 1)
     assert posterior() < 0.8 and in_restored_context > 0.95
     monkeypatch.undo()
-    assert restore(text) == "He said the government would help the economy."
+    assert restore(text).endswith(" would help the economy.")
 
 
 def test_the_rest_of_the_article_weighs_each_reading(monkeypatch: pytest.MonkeyPatch) -> None:
     def posterior(text: str) -> float:  # the spinner writes "agency" for "firm"
-        return next(c.confidence for c in spin.propose_uncalibrated(
+        return next(c.confidence for c, _ in spin.decisions(
             f"{text} The agency is based in London.") if c.original == "agency")
 
     article = (PROJECT / "seeds" / "004.spun.txt").read_text(encoding="utf-8")
@@ -260,3 +261,23 @@ def test_an_ocr_page_is_no_spinner_s_output() -> None:
     page = ("The prisoner was charged witb stealing a watcb from tbe house of Mr. Smith, and "
             "lie said he had been sent by the landlord to see to the blinds. " + racing)
     assert spin.propose(page) == []  # a scan of print: "yr" is the page's own
+
+
+def test_the_decision_model_is_fitted_and_calibrated_from_pairs(tmp_path: Path) -> None:
+    pairs = tmp_path / "pairs"
+    pairs.mkdir()
+    for n in range(12):  # the spinner writes "stated" for "said"; two writers wrote "stated"
+        said = "stated" if n in (3, 7) else "said"
+        (pairs / f"{n:02}.orig.txt").write_text(
+            f"The minister {said} on day {n} that the security council would meet. It is "
+            f"late, the minister {said}.\n")
+        (pairs / f"{n:02}.spun.txt").write_text(
+            f"The minister stated on day {n} that the safety council would meet. It's "
+            f"late, the minister stated.\n")
+    out = tmp_path / "out"
+    assert calibrate_spin.main([str(pairs), "-o", str(out), "--bins", "2"]) == 0
+    assert {path.name for path in out.iterdir()} == {
+        resources.SPIN_DECISION[0], *(name for name, *_ in resources.SPIN_CALIBRATIONS.values())}
+    with tables_in(out, [resources.spin_decision]):
+        assert set(resources.spin_decision().features) <= set(spin.DECISION_FEATURES)
+    assert calibrate_spin.main([str(tmp_path / "none")]) == 1

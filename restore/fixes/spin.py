@@ -25,8 +25,13 @@ and left alone in clean copy. A text that reads as OCR output
 (:func:`restore.fixes.ocr.ocr_probability`) is a scan of print, no spinner's copy, and is
 left alone too: its abbreviations and old usage ("Four-yr-olds", "stated") read as spin
 (on BLN600, 2 of 2 such corrections applied were wrong). Phrases are
-matched longest first, left to right, as a spinner applies its keys. The confidence
-reported is the posterior calibrated on unseen articles, one table per kind of
+matched longest first, left to right, as a spinner applies its keys. Whether the most
+probable original of a phrase of the maps is right is not the posterior alone: gradient-boosted
+trees over the posterior, its terms and the phrase (``DECISION_FEATURES``;
+``spin-decision.tsv``, fitted by ``scripts/calibrate_spin.py`` on articles the maps were not
+mined from) give the probability that it is (cross-validated log loss 0.245, against 0.281
+for the posterior calibrated alone). The confidence reported is that probability (for the
+thesaurus's readings, the posterior) calibrated on unseen articles, one table per kind of
 proposal (:func:`calibration_kind`).
 
 >>> text = ("The corporate stated its income had been buoyed by gross sales abroad, "
@@ -42,7 +47,7 @@ import functools
 import itertools
 import math
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -145,26 +150,91 @@ class _Occurrences:
         self.ids: list[int] = []  # the text's token ids
 
 
+#: What the decision model (``resources.spin_decision``) reads of a spun phrase found by the
+#: maps and its most probable original, in order: the posterior; the document's probability
+#: of being spun; log P(s | o) and log P(s | s) of the maps, and the log prior of keeping
+#: the phrase; what the context says for the original against the phrase (nats, capped),
+#: and what the phrase's other occurrences' contexts say; how far the original's score leads
+#: the better of keeping the phrase and the next original; the survival, topic and domain
+#: terms of its prior; how many originals the phrase has; its length in tokens, the words
+#: of the phrase and of the original; whether it is capitalized; and how often the document
+#: has it.
+DECISION_FEATURES = (
+    "posterior", "spun_probability", "channel", "kept", "keep_prior", "context",
+    "pooled_context", "lead", "survival", "topic", "adaptation", "readings", "tokens",
+    "seen_words", "original_words", "capitalized", "occurrences",
+)
+
+
 def propose(text: str) -> list[Correction]:
     """Corrections turning spun phrases in ``text`` back into their originals."""
     return _propose(text, calibrate=True)
 
 
 def propose_uncalibrated(text: str) -> list[Correction]:
-    """The corrections of :func:`propose` with the model's raw posterior as confidence."""
+    """The corrections of :func:`propose` with their raw score as confidence: the decision
+    model's probability for a phrase of the maps, the posterior for the thesaurus's."""
     return _propose(text, calibrate=False)
 
 
+def decisions(text: str) -> list[tuple[Correction, tuple[float, ...]]]:
+    """Each correction of a phrase of the maps in ``text`` (its posterior as confidence)
+    with what the decision model reads of it (``DECISION_FEATURES``): what
+    ``scripts/calibrate_spin.py`` fits that model on."""
+    readings, features, _ = _analyse(text)
+    return [(Correction(r.start, r.end, r.original, r.replacement, r.posterior, r.rule, r.note),
+             tuple(map(float, row)))
+            for r, row in zip(readings, features, strict=True) if r.rule != THESAURUS_RULE]
+
+
 def _propose(text: str, *, calibrate: bool) -> list[Correction]:
+    readings, features, p_spun = _analyse(text)
+    raw = np.array([reading.posterior for reading in readings])
+    decided = np.array([reading.rule != THESAURUS_RULE for reading in readings], dtype=bool)
+    if decided.any():
+        model = resources.spin_decision()
+        columns = resources.decision_columns(model, resources.SPIN_DECISION, DECISION_FEATURES)
+        raw[decided] = model.probabilities(features[decided][:, columns])
+    corrections = []
+    for reading, score in zip(readings, raw.tolist(), strict=True):
+        confidence = score
+        if calibrate:
+            confidence = calibrated(score, calibration_kind(reading.rule, reading.original,
+                                                            reading.replacement))
+            if p_spun < CALIBRATED_FROM:
+                confidence = min(confidence, reading.posterior)
+        corrections.append(Correction(reading.start, reading.end, reading.original,
+                                      reading.replacement, confidence, reading.rule,
+                                      reading.note))
+    return corrections
+
+
+class _Reading(NamedTuple):
+    """A spun phrase read as its most probable original: its correction's span, text,
+    replacement, rule and note, and the posterior."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    rule: str
+    note: str
+    posterior: float
+
+
+def _analyse(text: str) -> tuple[list[_Reading], npt.NDArray[np.float64], float]:
+    """Each spun phrase of ``text`` read as its most probable original, the decision
+    features of each (a row each), and the probability that ``text`` is spun."""
     phrases = resources.spin_phrases()
     spans = token_table(text)
     words = list(map(str.lower, spans.texts))
     p_spun = spun_probability(words)
+    nothing = np.zeros((0, len(DECISION_FEATURES)))
     if p_spun < MIN_SPUN_PROBABILITY or ocr_probability(spans.texts) >= MIN_OCR_PROBABILITY:
-        return []
+        return [], nothing, p_spun
     found = _occurrences(text, spans, words, phrases, p_spun)
     if not found.first:
-        return []
+        return [], nothing, p_spun
     posteriors = _Posteriors(found, p_spun)
     evidence = np.zeros(len(found.original))
     chosen = np.full(len(found.first), -1)  # the text as it stands
@@ -174,13 +244,43 @@ def _propose(text: str, *, calibrate: bool) -> list[Correction]:
         context = _score(layout, chosen, evidence, context)
         posterior, best = posteriors(evidence)
         chosen = np.where(posterior >= CONTEXT_FLOOR, best, -1)
-    corrections = []
-    for k in np.flatnonzero(posterior >= REPORT_FLOOR).tolist():
-        correction = _correction(text, spans, found, k, int(best[k]), float(posterior[k]),
-                                 p_spun, calibrate)
-        if correction is not None:
-            corrections.append(correction)
-    return corrections
+    reported = np.flatnonzero(posterior >= REPORT_FLOOR)
+    readings = []
+    placed = []
+    for k in reported.tolist():
+        reading = _placed(text, spans, found, k, int(best[k]), float(posterior[k]), p_spun)
+        if reading is not None:
+            readings.append(reading)
+            placed.append(k)
+    return readings, _features(found, posteriors, evidence, posterior, best, p_spun,
+                               np.array(placed, dtype=np.intp), readings), p_spun
+
+
+def _features(found: _Occurrences, posteriors: _Posteriors, evidence: npt.NDArray[np.float64],
+              posterior: npt.NDArray[np.float64], best: npt.NDArray[np.int64], p_spun: float,
+              ks: npt.NDArray[np.intp], readings: list[_Reading]) -> npt.NDArray[np.float64]:
+    """The ``DECISION_FEATURES`` of occurrences ``ks`` read as ``readings``, one row each."""
+    score, pooled = posteriors.scores(evidence)
+    rivals = score.copy()
+    rivals[best] = -np.inf
+    lead = score[best] - np.maximum(posteriors.keep, np.maximum.reduceat(rivals,
+                                                                         posteriors.offsets))
+    js = best[ks]
+    slots = np.array(found.slot)[js]
+    sizes = np.diff(np.array([0, *found.options_end]))
+    phrase = np.array(found.phrase)
+    return np.column_stack([
+        posterior[ks], np.full(len(ks), p_spun), np.log(np.array(found.channel)[js]),
+        np.log(np.array([found.entry[k].kept for k in ks.tolist()]) + 1e-300),
+        posteriors.keep[ks], evidence[js], pooled[js], lead[ks],
+        np.array(found.survival)[slots], np.array(found.topic)[slots],
+        np.array(found.adaptation)[js], sizes[ks],
+        (np.array(found.last) - np.array(found.first))[ks],
+        [len(r.original.split()) for r in readings],
+        [len(found.original[j].split()) for j in js.tolist()],
+        [r.original[:1].isupper() for r in readings],
+        np.bincount(phrase)[phrase][ks],
+    ]).astype(np.float64).reshape(len(ks), len(DECISION_FEATURES))
 
 
 class _Posteriors:
@@ -205,8 +305,7 @@ class _Posteriors:
     def __call__(self, evidence: npt.NDArray[np.float64],
                  ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.int64]]:
         """Each occurrence's posterior and the option it is for."""
-        pooled = np.bincount(self.slot, weights=evidence)[self.slot] - evidence
-        score = self.prior + LM_WEIGHT * (evidence + self.others_share * pooled)
+        score, _ = self.scores(evidence)
         top = np.maximum.reduceat(score, self.offsets)
         norm = np.maximum(self.keep, top)
         total = np.exp(self.keep - norm) + np.add.reduceat(np.exp(score - norm[self.owner]),
@@ -215,6 +314,13 @@ class _Posteriors:
         np.maximum.at(best, self.owner, np.where(score == top[self.owner],
                                                  np.arange(len(score)), 0))
         return np.exp(top - norm) / total, best
+
+    def scores(self, evidence: npt.NDArray[np.float64],
+               ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        """Each option's log score, and the summed context evidence of the other
+        occurrences of its phrase for its original."""
+        pooled = np.bincount(self.slot, weights=evidence)[self.slot] - evidence
+        return self.prior + LM_WEIGHT * (evidence + self.others_share * pooled), pooled
 
 
 def _occurrences(text: str, spans: TokenTable, words: list[str],
@@ -555,8 +661,8 @@ def _log_change_prior(p_spun: float, channel: Chances) -> Chances:
     return np.log(p_spun * channel + 1e-300)  # type: ignore[no-any-return]
 
 
-def _correction(text: str, spans: TokenTable, found: _Occurrences, k: int, j: int,
-                posterior: float, p_spun: float, calibrate: bool) -> Correction | None:
+def _placed(text: str, spans: TokenTable, found: _Occurrences, k: int, j: int,
+            posterior: float, p_spun: float) -> _Reading | None:
     """Occurrence ``k`` read as option ``j``, where the reading fits the text."""
     replacement, original, channel = found.replacement[j], found.original[j], found.channel[j]
     start, end = spans.starts[found.first[k]], spans.ends[found.last[k] - 1]
@@ -565,17 +671,12 @@ def _correction(text: str, spans: TokenTable, found: _Occurrences, k: int, j: in
         return None
     start, replacement = placed
     rule = THESAURUS_RULE if found.unseen[k] else "spin.phrase"
-    confidence = posterior
-    if calibrate:
-        confidence = calibrated(posterior, calibration_kind(rule, text[start:end], replacement))
-        if p_spun < CALIBRATED_FROM:
-            confidence = min(confidence, posterior)
     said = (f"a synonym a spinner may have written for “{original}” (WordNet)"
             if found.unseen[k] else
             f"spun phrase for “{original}” (the spinner writes it for {channel:.0%} of "
             f"“{original}”)")
-    return Correction(start, end, text[start:end], replacement, confidence, rule,
-                      f"{said}; document spun with p={p_spun:.2f}")
+    return _Reading(start, end, text[start:end], replacement, rule,
+                    f"{said}; document spun with p={p_spun:.2f}", posterior)
 
 
 THESAURUS_RULE = "spin.thesaurus"
