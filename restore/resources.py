@@ -230,13 +230,15 @@ def calibrated(table: tuple[str, str, int], posterior: float) -> float:
 
 #: The families' decision models, fitted by ``scripts/calibrate_ocr.py`` and
 #: ``scripts/calibrate_spin.py``: whether the OCR family's best reading of a misread word is
-#: right, and whether the spin family's best original of a spun phrase is. Each is
+#: right, and whether the spin family's best original of a spun phrase is (one model for
+#: the phrases of the maps, one for the thesaurus's words, read with the maps off). Each is
 #: gradient-boosted trees, complete and of one depth: the first row gives the baseline
 #: log-odds in its ``value``; then one ``tree, node, feature, threshold, value`` row per node
 #: of each tree in heap order (an inner node names a feature and a threshold, a leaf has a
 #: value).
 OCR_WORD_DECISION = ("ocr-word-decision.tsv", "restore-ocr-word-decision", 2)
 SPIN_DECISION = ("spin-decision.tsv", "restore-spin-decision", 1)
+SPIN_THESAURUS_DECISION = ("spin-thesaurus-decision.tsv", "restore-spin-thesaurus-decision", 1)
 BASELINE = "(baseline)"
 
 
@@ -248,8 +250,14 @@ def ocr_word_decision() -> BoostedTrees:
 
 @functools.cache
 def spin_decision() -> BoostedTrees:
-    """The spin family's decision model for spun phrases."""
+    """The spin family's decision model for the spun phrases of the maps."""
     return boosted_trees(SPIN_DECISION)
+
+
+@functools.cache
+def spin_thesaurus_decision() -> BoostedTrees:
+    """The spin family's decision model for the thesaurus's words."""
+    return boosted_trees(SPIN_THESAURUS_DECISION)
 
 
 def decision_columns(model: BoostedTrees, table: tuple[str, str, int],

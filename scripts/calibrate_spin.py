@@ -33,7 +33,7 @@ from restore import resources
 from restore.fixes import spin
 from restore.model import Correction
 from scripts import mine_spin_maps
-from scripts.calibration import fit_and_calibrate, isotonic, observations, write_table
+from scripts.calibration import fit_and_calibrate, isotonic, write_table
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries"
 #: The kind fitted with the maps switched off: only then does the thesaurus read words.
@@ -54,32 +54,36 @@ def main(argv: list[str] | None = None) -> int:
         print("calibrate_spin: fitting the decision model needs scikit-learn: "
               "pip install -e '.[fit]'", file=sys.stderr)
         return 1
+    found = f"{len(pairs)} odd-half pairs of {args.directory.name}"
     with mine_spin_maps.half_mined(args.directory) as scratch:
-        decisions, points = fit_and_calibrate(
-            pairs, spin.decisions, spin.propose_uncalibrated, _kind, resources.SPIN_DECISION,
-            spin.DECISION_FEATURES, resources.spin_decision, scratch, args.output,
-            f"over {{}} proposals of maps mined from the even half on {len(pairs)} odd-half "
-            f"pairs of {args.directory.name}; built by scripts/calibrate_spin.py")
-    print(f"calibrate_spin: {resources.SPIN_DECISION[0]}: fitted on {decisions} proposals",
-          file=sys.stderr)
-    for kind, table_spec in resources.SPIN_CALIBRATIONS.items():
-        if kind != NO_MAPS:
-            write(args, table_spec, points.get(kind, []),
-                  f"{len(pairs)} odd-half pairs of {args.directory.name}, maps mined from the "
-                  "even half, each fifth scored by a decision model fitted on the others")
-    with mine_spin_maps.without_maps():
-        proposals = spin.propose_uncalibrated
-        write(args, resources.SPIN_CALIBRATIONS[NO_MAPS], observations(pairs, lambda text: [
-            c for c in proposals(text) if _kind(c) is None]),
-            f"{len(pairs)} odd-half pairs of {args.directory.name}, maps switched off")
+        fit(args, pairs, spin.PHRASE_RULE, scratch, f"{found}, maps mined from the even half")
+    with mine_spin_maps.without_maps() as scratch:
+        fit(args, pairs, spin.THESAURUS_RULE, scratch, f"{found}, maps switched off")
     return 0
 
 
-def _kind(correction: Correction) -> str | None:
-    """The kind of a proposal whose raw score is the decision model's (``None`` for the
-    thesaurus's, scored by their posterior)."""
-    kind = spin.calibration_kind(correction.rule, correction.original, correction.replacement)
-    return None if kind == NO_MAPS else kind
+def fit(args: argparse.Namespace, pairs: list[tuple[Path, Path]], rule: str, scratch: Path,
+        found: str) -> None:
+    """Fit the decision model of ``rule``'s readings (:data:`restore.fixes.spin.DECISION_MODELS`)
+    and the calibration tables of their kinds on ``found``, the block reading its tables
+    from ``scratch``."""
+    table, loader = spin.DECISION_MODELS[rule]
+
+    def decide(text: str) -> list[tuple[Correction, tuple[float, ...]]]:
+        return [(c, features) for c, features in spin.decisions(text) if c.rule == rule]
+
+    def kind(correction: Correction) -> str | None:
+        return None if correction.rule != rule else spin.calibration_kind(
+            correction.rule, correction.original, correction.replacement)
+
+    decisions, points = fit_and_calibrate(
+        pairs, decide, spin.propose_uncalibrated, kind, table, spin.DECISION_FEATURES, loader,
+        scratch, args.output, f"over {{}} proposals on {found}; built by scripts/calibrate_spin.py")
+    print(f"calibrate_spin: {table[0]}: fitted on {decisions} proposals", file=sys.stderr)
+    for name, table_spec in resources.SPIN_CALIBRATIONS.items():
+        if (name == NO_MAPS) == (rule == spin.THESAURUS_RULE):
+            write(args, table_spec, points.get(name, []),
+                  f"{found}, each fifth scored by a decision model fitted on the others")
 
 
 def write(args: argparse.Namespace, table_spec: tuple[str, str, int],

@@ -72,9 +72,10 @@ def half_mined(directory: Path, half: str = "even") -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def without_maps() -> Iterator[None]:
+def without_maps() -> Iterator[Path]:
     """Switch the mined phrase maps off while the block runs (the other tables stay): what
-    the spin family does for a spinner it has never seen."""
+    the spin family does for a spinner it has never seen. The block's is the directory the
+    tables are read from."""
     with tempfile.TemporaryDirectory() as scratch:
         name, file_format, file_version = SPIN_PHRASES
         (Path(scratch) / name).write_text(
@@ -82,7 +83,7 @@ def without_maps() -> Iterator[None]:
             "spun\toriginal\taligned\tspun_in_spun\tspun_in_originals\t"
             "original_in_originals\n", encoding="utf-8")
         with tables_in(Path(scratch)):
-            yield
+            yield Path(scratch)
 
 
 def find_pairs(directories: list[Path], half: str | None) -> list[tuple[Path, Path]]:

@@ -277,7 +277,9 @@ def test_the_decision_model_is_fitted_and_calibrated_from_pairs(tmp_path: Path) 
     out = tmp_path / "out"
     assert calibrate_spin.main([str(pairs), "-o", str(out), "--bins", "2"]) == 0
     assert {path.name for path in out.iterdir()} == {
-        resources.SPIN_DECISION[0], *(name for name, *_ in resources.SPIN_CALIBRATIONS.values())}
-    with tables_in(out, [resources.spin_decision]):
-        assert set(resources.spin_decision().features) <= set(spin.DECISION_FEATURES)
+        resources.SPIN_DECISION[0], resources.SPIN_THESAURUS_DECISION[0],
+        *(name for name, *_ in resources.SPIN_CALIBRATIONS.values())}
+    for table, loader in spin.DECISION_MODELS.values():
+        with tables_in(out, [loader]):
+            assert set(loader().features) <= set(spin.DECISION_FEATURES), table
     assert calibrate_spin.main([str(tmp_path / "none")]) == 1

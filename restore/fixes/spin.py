@@ -26,13 +26,14 @@ and left alone in clean copy. A text that reads as OCR output
 left alone too: its abbreviations and old usage ("Four-yr-olds", "stated") read as spin
 (on BLN600, 2 of 2 such corrections applied were wrong). Phrases are
 matched longest first, left to right, as a spinner applies its keys. Whether the most
-probable original of a phrase of the maps is right is not the posterior alone: gradient-boosted
-trees over the posterior, its terms and the phrase (``DECISION_FEATURES``;
-``spin-decision.tsv``, fitted by ``scripts/calibrate_spin.py`` on articles the maps were not
-mined from) give the probability that it is (cross-validated log loss 0.245, against 0.281
-for the posterior calibrated alone). The confidence reported is that probability (for the
-thesaurus's readings, the posterior) calibrated on unseen articles, one table per kind of
-proposal (:func:`calibration_kind`).
+probable original of a phrase is right is not the posterior alone: gradient-boosted trees
+over the posterior, its terms and the phrase (``DECISION_FEATURES``; ``spin-decision.tsv``
+for the maps' phrases, fitted by ``scripts/calibrate_spin.py`` on articles the maps were not
+mined from, and ``spin-thesaurus-decision.tsv`` for the thesaurus's words, fitted with the
+maps off) give the probability that it is (cross-validated log loss 0.245 and 0.426, against
+0.281 and 0.545 for the posterior calibrated alone). The confidence reported is that
+probability calibrated on unseen articles, one table per kind of proposal
+(:func:`calibration_kind`).
 
 >>> text = ("The corporate stated its income had been buoyed by gross sales abroad, "
 ...         "in keeping with a report to the UN Safety Council.")
@@ -150,8 +151,11 @@ class _Occurrences:
         self.ids: list[int] = []  # the text's token ids
 
 
-#: What the decision model (``resources.spin_decision``) reads of a spun phrase found by the
-#: maps and its most probable original, in order: the posterior; the document's probability
+#: The rules of the readings of the maps' phrases and of the thesaurus's words.
+PHRASE_RULE = "spin.phrase"
+THESAURUS_RULE = "spin.thesaurus"
+#: What the decision models (:data:`DECISION_MODELS`) read of a spun phrase and its most
+#: probable original, in order: the posterior; the document's probability
 #: of being spun; log P(s | o) and log P(s | s) of the maps, and the log prior of keeping
 #: the phrase; what the context says for the original against the phrase (nats, capped),
 #: and what the phrase's other occurrences' contexts say; how far the original's score leads
@@ -172,29 +176,37 @@ def propose(text: str) -> list[Correction]:
 
 
 def propose_uncalibrated(text: str) -> list[Correction]:
-    """The corrections of :func:`propose` with their raw score as confidence: the decision
-    model's probability for a phrase of the maps, the posterior for the thesaurus's."""
+    """The corrections of :func:`propose` with their raw score, the decision model's
+    probability, as confidence."""
     return _propose(text, calibrate=False)
 
 
 def decisions(text: str) -> list[tuple[Correction, tuple[float, ...]]]:
-    """Each correction of a phrase of the maps in ``text`` (its posterior as confidence)
-    with what the decision model reads of it (``DECISION_FEATURES``): what
-    ``scripts/calibrate_spin.py`` fits that model on."""
+    """Each correction of a spun phrase in ``text`` (its posterior as confidence) with what
+    the decision model reads of it (``DECISION_FEATURES``): what ``scripts/calibrate_spin.py``
+    fits the models on."""
     readings, features, _ = _analyse(text)
     return [(Correction(r.start, r.end, r.original, r.replacement, r.posterior, r.rule, r.note),
-             tuple(map(float, row)))
-            for r, row in zip(readings, features, strict=True) if r.rule != THESAURUS_RULE]
+             tuple(map(float, row))) for r, row in zip(readings, features, strict=True)]
+
+
+#: The decision model of each rule's readings: the maps', and the thesaurus's.
+DECISION_MODELS = {
+    PHRASE_RULE: (resources.SPIN_DECISION, resources.spin_decision),
+    THESAURUS_RULE: (resources.SPIN_THESAURUS_DECISION, resources.spin_thesaurus_decision),
+}
 
 
 def _propose(text: str, *, calibrate: bool) -> list[Correction]:
     readings, features, p_spun = _analyse(text)
-    raw = np.array([reading.posterior for reading in readings])
-    decided = np.array([reading.rule != THESAURUS_RULE for reading in readings], dtype=bool)
-    if decided.any():
-        model = resources.spin_decision()
-        columns = resources.decision_columns(model, resources.SPIN_DECISION, DECISION_FEATURES)
-        raw[decided] = model.probabilities(features[decided][:, columns])
+    raw = np.zeros(len(readings))
+    rules = np.array([reading.rule for reading in readings])
+    for rule, (table, loader) in DECISION_MODELS.items():
+        decided = rules == rule
+        if decided.any():
+            model = loader()
+            columns = resources.decision_columns(model, table, DECISION_FEATURES)
+            raw[decided] = model.probabilities(features[decided][:, columns])
     corrections = []
     for reading, score in zip(readings, raw.tolist(), strict=True):
         confidence = score
@@ -670,7 +682,7 @@ def _placed(text: str, spans: TokenTable, found: _Occurrences, k: int, j: int,
     if placed is None:
         return None
     start, replacement = placed
-    rule = THESAURUS_RULE if found.unseen[k] else "spin.phrase"
+    rule = THESAURUS_RULE if found.unseen[k] else PHRASE_RULE
     said = (f"a synonym a spinner may have written for “{original}” (WordNet)"
             if found.unseen[k] else
             f"spun phrase for “{original}” (the spinner writes it for {channel:.0%} of "
@@ -678,8 +690,6 @@ def _placed(text: str, spans: TokenTable, found: _Occurrences, k: int, j: int,
     return _Reading(start, end, text[start:end], replacement, rule,
                     f"{said}; document spun with p={p_spun:.2f}", posterior)
 
-
-THESAURUS_RULE = "spin.thesaurus"
 
 
 def _fit(text: str, start: int, end: int, replacement: str, first: int,
