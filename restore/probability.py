@@ -19,6 +19,12 @@ def logistic(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(x, 50.0), -50.0)))
 
 
+#: Rows :meth:`BoostedTrees.probabilities` takes at a time, every tree reading them at once:
+#: with 200 trees, 0.07 ms for 5 rows and 0.22 s for 40,000 (one tree after another over all
+#: rows took 2.9 ms and 0.15 s: a short text pays for every numpy call).
+CHUNK = 64
+
+
 @dataclass(frozen=True, eq=False)
 class BoostedTrees:
     """Gradient-boosted regression trees: P(yes | x) = logistic(baseline + the sum, over the
@@ -42,19 +48,24 @@ class BoostedTrees:
     leaves: npt.NDArray[np.float64]
 
     def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
-        """P(yes) for each row of feature values, given in the order of ``features``:
-        all rows at once, one tree after the other."""
+        """P(yes) for each row of feature values, given in the order of ``features``: every
+        tree at once over ``CHUNK`` rows at a time (few calls for a short text, bounded
+        memory for a long one)."""
         x = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(self.features))
-        n = len(x)
-        by_feature = np.ascontiguousarray(x.T).ravel()  # feature n*f + i is x[i, f]
-        every = np.arange(n)
-        inner = self.splits.shape[1]
+        trees, inner = self.splits.shape
         depth = (inner + 1).bit_length() - 1
-        total = np.full(n, self.baseline)
-        for starts, thresholds, leaves in zip(self.splits * n, self.thresholds, self.leaves,
-                                              strict=True):
-            node = np.zeros(n, dtype=np.intp)
+        splits, thresholds = self.splits.ravel(), self.thresholds.ravel()
+        first_node = (np.arange(trees) * inner)[:, None]  # of each tree in ``splits``
+        first_leaf = (np.arange(trees) * (inner + 1) - inner)[:, None]  # in ``leaves``
+        total = np.full(len(x), self.baseline)
+        for start in range(0, len(x), CHUNK):
+            chunk = x[start:start + CHUNK]
+            n = len(chunk)
+            by_feature = np.ascontiguousarray(chunk.T).ravel()  # n*f + i is chunk[i, f]
+            every = np.arange(n)
+            node = np.zeros((trees, n), dtype=np.intp)
             for _ in range(depth):
-                node = 2 * node + 1 + (by_feature[starts[node] + every] > thresholds[node])
-            total += leaves[node - inner]
+                at = first_node + node
+                node = 2 * node + 1 + (by_feature[splits[at] * n + every] > thresholds[at])
+            total[start:start + n] += self.leaves.ravel()[first_leaf + node].sum(axis=0)
         return [float(p) for p in 1.0 / (1.0 + np.exp(-np.clip(total, -50.0, 50.0)))]
