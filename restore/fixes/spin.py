@@ -161,12 +161,15 @@ THESAURUS_RULE = "spin.thesaurus"
 #: and what the phrase's other occurrences' contexts say; how far the original's score leads
 #: the better of keeping the phrase and the next original; the survival, topic and domain
 #: terms of its prior; how many originals the phrase has; its length in tokens, the words
-#: of the phrase and of the original; whether it is capitalized; and how often the document
-#: has it.
+#: of the phrase and of the original; whether it is capitalized; how often the document
+#: has it; and how common the phrase's words and the original's are in the context model's
+#: corpus (the mean log count plus one: a spinner writes rarer words than it replaces;
+#: only the thesaurus's model, whose readings no mined channel weighs, is fitted on them).
 DECISION_FEATURES = (
     "posterior", "spun_probability", "channel", "kept", "keep_prior", "context",
     "pooled_context", "lead", "survival", "topic", "adaptation", "readings", "tokens",
-    "seen_words", "original_words", "capitalized", "occurrences",
+    "seen_words", "original_words", "capitalized", "occurrences", "seen_frequency",
+    "original_frequency",
 )
 
 
@@ -292,7 +295,16 @@ def _features(found: _Occurrences, posteriors: _Posteriors, evidence: npt.NDArra
         [len(found.original[j].split()) for j in js.tolist()],
         [r.original[:1].isupper() for r in readings],
         np.bincount(phrase)[phrase][ks],
+        [_frequency(r.original) for r in readings],
+        [_frequency(found.original[j]) for j in js.tolist()],
     ]).astype(np.float64).reshape(len(ks), len(DECISION_FEATURES))
+
+
+def _frequency(phrase: str) -> float:
+    """The mean log corpus count plus one of the words of ``phrase``."""
+    counts = resources.word_counts()
+    words = phrase.lower().split()
+    return sum(math.log(counts.get(word, 0) + 1.0) for word in words) / max(len(words), 1)
 
 
 class _Posteriors:
