@@ -300,8 +300,10 @@ def _features(found: _Occurrences, posteriors: _Posteriors, evidence: npt.NDArra
     ]).astype(np.float64).reshape(len(ks), len(DECISION_FEATURES))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _frequency(phrase: str) -> float:
-    """The mean log corpus count plus one of the words of ``phrase``."""
+    """The mean log corpus count plus one of the words of ``phrase`` (cached: a spinner's
+    phrases recur)."""
     counts = resources.word_counts()
     words = phrase.lower().split()
     return sum(math.log(counts.get(word, 0) + 1.0) for word in words) / max(len(words), 1)
