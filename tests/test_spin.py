@@ -32,6 +32,15 @@ RELEASE = ("The President today named the delegation that will travel to the Rep
            "new hospital built with support from the United States.\n")
 
 
+def _write_pairs(directory: Path, texts: list[tuple[str, str]]) -> Path:
+    """``directory`` holding each ``(original, spun)`` of ``texts`` as a numbered pair."""
+    directory.mkdir()
+    for n, (original, spun) in enumerate(texts):
+        (directory / f"{n:02}.orig.txt").write_text(original, encoding="utf-8")
+        (directory / f"{n:02}.spun.txt").write_text(spun, encoding="utf-8")
+    return directory
+
+
 def test_substitutions_take_in_a_neighbour_for_insertions() -> None:
     found = substitutions("a satellite tv for pc dish was stated", "a satellite dish was said")
     assert [(s.garbled, s.source) for s in found] == [
@@ -154,15 +163,10 @@ def test_calibration_is_monotone_and_bounded() -> None:
 
 
 def test_miner_learns_a_spinner_from_pairs(tmp_path: Path) -> None:
-    pairs = tmp_path / "pairs"
-    pairs.mkdir()
-    for n in range(4):
-        (pairs / f"{n}.orig.txt").write_text(
-            f"The minister said on day {n} that the security council would meet. It is "
-            f"late.\n")
-        (pairs / f"{n}.spun.txt").write_text(
-            f"The minister stated on day {n} that the safety council would meet. It's "
-            f"late.\n")
+    pairs = _write_pairs(tmp_path / "pairs", [(
+        f"The minister said on day {n} that the security council would meet. It is late.\n",
+        f"The minister stated on day {n} that the safety council would meet. It's late.\n",
+    ) for n in range(4)])
     out = tmp_path / "out"
     assert mine_spin_maps.main([str(pairs), "-o", str(out)]) == 0
     rows = [line.split("\t") for line in (out / "spin-phrases.tsv").read_text().splitlines()
@@ -176,13 +180,10 @@ def test_miner_learns_a_spinner_from_pairs(tmp_path: Path) -> None:
 
 
 def test_miner_gives_an_insertion_to_the_key_it_belongs_to(tmp_path: Path) -> None:
-    pairs = tmp_path / "pairs"
-    pairs.mkdir()
-    for n in range(4):
-        (pairs / f"{n}.orig.txt").write_text(
-            f"The government said on day {n} that the plan and the talks went well.\n")
-        (pairs / f"{n}.spun.txt").write_text(
-            f"The federal government said on day {n} that the plan and the talks went well.\n")
+    pairs = _write_pairs(tmp_path / "pairs", [(
+        f"The government said on day {n} that the plan and the talks went well.\n",
+        f"The federal government said on day {n} that the plan and the talks went well.\n",
+    ) for n in range(4)])
     out = tmp_path / "out"
     assert mine_spin_maps.main([str(pairs), "-o", str(out)]) == 0
     keys = [line.split("\t")[:2] for line in
@@ -264,16 +265,14 @@ def test_an_ocr_page_is_no_spinner_s_output() -> None:
 
 
 def test_the_decision_model_is_fitted_and_calibrated_from_pairs(tmp_path: Path) -> None:
-    pairs = tmp_path / "pairs"
-    pairs.mkdir()
-    for n in range(12):  # the spinner writes "stated" for "said"; two writers wrote "stated"
-        said = "stated" if n in (3, 7) else "said"
-        (pairs / f"{n:02}.orig.txt").write_text(
-            f"The minister {said} on day {n} that the security council would meet. It is "
-            f"late, the minister {said}.\n")
-        (pairs / f"{n:02}.spun.txt").write_text(
-            f"The minister stated on day {n} that the safety council would meet. It's "
-            f"late, the minister stated.\n")
+    # The spinner writes "stated" for "said"; the writers of two articles wrote "stated".
+    said = ["stated" if n in (3, 7) else "said" for n in range(12)]
+    pairs = _write_pairs(tmp_path / "pairs", [(
+        f"The minister {said[n]} on day {n} that the security council would meet. It is late, "
+        f"the minister {said[n]}.\n",
+        f"The minister stated on day {n} that the safety council would meet. It's late, the "
+        "minister stated.\n",
+    ) for n in range(12)])
     out = tmp_path / "out"
     assert calibrate_spin.main([str(pairs), "-o", str(out), "--bins", "2"]) == 0
     assert {path.name for path in out.iterdir()} == {
