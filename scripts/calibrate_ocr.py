@@ -27,7 +27,6 @@ Needs scikit-learn (``pip install -e '.[fit]'``).
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,7 +34,7 @@ from pathlib import Path
 from restore import resources
 from restore.fixes import ocr
 from restore.model import Correction
-from scripts.calibration import fit_and_calibrate, isotonic, write_table
+from scripts.calibration import fit_and_calibrate, has_scikit_learn, write_calibration
 from scripts.learn_ocr_channel import DEFAULT_PAIRS, find_pairs
 from scripts.pairs import tables_in
 
@@ -52,9 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     if not pairs:
         print(f"calibrate_ocr: no pairs in {args.directory}", file=sys.stderr)
         return 1
-    if importlib.util.find_spec("sklearn") is None:
-        print("calibrate_ocr: fitting the decision model needs scikit-learn: "
-              "pip install -e '.[fit]'", file=sys.stderr)
+    if not has_scikit_learn("calibrate_ocr"):
         return 1
     with tables_in(args.output, [resources.ocr_word_decision]):
         decisions, points = fit_and_calibrate(
@@ -66,12 +63,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"calibrate_ocr: {resources.OCR_WORD_DECISION[0]}: fitted on {decisions} "
           "word decisions", file=sys.stderr)
     for kind, table_spec in resources.OCR_CALIBRATIONS.items():
-        seen = points.get(kind, [])
-        write_table(args.output, table_spec, isotonic(seen, args.bins), "scripts/calibrate_ocr.py",
-                    f"fitted on {len(seen)} proposals over {len(pairs)} even-half pairs of "
-                    f"{args.directory.name}, each fifth scored by a decision model fitted on "
-                    f"the others; bins={args.bins}")
-        print(f"calibrate_ocr: {table_spec[0]}: from {len(seen)} proposals", file=sys.stderr)
+        write_calibration(args.output, table_spec, points.get(kind, []), args.bins,
+                          "calibrate_ocr", f"{len(pairs)} even-half pairs of "
+                          f"{args.directory.name}, each fifth scored by a decision model "
+                          "fitted on the others")
     return 0
 
 

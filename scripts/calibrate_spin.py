@@ -11,8 +11,8 @@ of right against that probability, one for each kind of proposal
 fitted on the others (:func:`scripts.calibration.fit_and_calibrate`), gives the tables
 ``dictionaries/spin-*-calibration.tsv``: the confidence the family reports, so that
 corrections reported at 0.9 are right about 90% of the time on unseen articles of a known
-spinner. The thesaurus's proposals, with the maps switched off, are calibrated on their
-posterior.
+spinner. The thesaurus's proposals, read with the maps switched off, get a model and tables
+of their own (``dictionaries/spin-thesaurus-decision.tsv``), fitted the same way.
 
 Usage::
 
@@ -25,7 +25,6 @@ Needs scikit-learn (``pip install -e '.[fit]'``). ``DIR`` defaults to
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import sys
 from pathlib import Path
 
@@ -33,7 +32,7 @@ from restore import resources
 from restore.fixes import spin
 from restore.model import Correction
 from scripts import mine_spin_maps
-from scripts.calibration import fit_and_calibrate, isotonic, write_table
+from scripts.calibration import fit_and_calibrate, has_scikit_learn, write_calibration
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries"
 #: The kind fitted with the maps switched off: only then does the thesaurus read words.
@@ -59,9 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     if not pairs:
         print(f"calibrate_spin: no pairs in {args.directory}", file=sys.stderr)
         return 1
-    if importlib.util.find_spec("sklearn") is None:
-        print("calibrate_spin: fitting the decision model needs scikit-learn: "
-              "pip install -e '.[fit]'", file=sys.stderr)
+    if not has_scikit_learn("calibrate_spin"):
         return 1
     found = f"{len(pairs)} odd-half pairs of {args.directory.name}"
     with mine_spin_maps.half_mined(args.directory) as scratch:
@@ -94,16 +91,10 @@ def fit(args: argparse.Namespace, pairs: list[tuple[Path, Path]], rule: str, scr
     print(f"calibrate_spin: {table[0]}: fitted on {decisions} proposals", file=sys.stderr)
     for name, table_spec in resources.SPIN_CALIBRATIONS.items():
         if (name == NO_MAPS) == (rule == spin.THESAURUS_RULE):
-            write(args, table_spec, points.get(name, []),
-                  f"{found}, each fifth scored by a decision model fitted on the others")
-
-
-def write(args: argparse.Namespace, table_spec: tuple[str, str, int],
-          points: list[tuple[float, bool]], source: str) -> None:
-    """Write the calibration table fitted on ``points`` from ``source``."""
-    write_table(args.output, table_spec, isotonic(points, args.bins), "scripts/calibrate_spin.py",
-                f"fitted on {len(points)} proposals over {source}; bins={args.bins}")
-    print(f"calibrate_spin: {table_spec[0]}: from {len(points)} proposals", file=sys.stderr)
+            write_calibration(args.output, table_spec, points.get(name, []), args.bins,
+                              "calibrate_spin",
+                              f"{found}, each fifth scored by a decision model fitted on the "
+                              "others")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ against the family's raw score (the model's probability, or a posterior).
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -147,13 +149,6 @@ def judged(pairs: list[tuple[Path, Path]],
     return seen
 
 
-def observations(pairs: list[tuple[Path, Path]],
-                 propose: Callable[[str], list[Correction]]) -> list[tuple[float, bool]]:
-    """(raw score, right) for every proposal of a family's uncalibrated ``propose`` on the
-    pairs (:func:`judged`)."""
-    return judged(pairs, lambda text: ((c, c.confidence) for c in propose(text)))
-
-
 def isotonic(points: list[tuple[float, bool]], bins: int) -> list[tuple[float, float]]:
     """(upper raw bound, calibrated share right) per bin, non-decreasing in the share: pool
     adjacent violators over ``bins`` equal-count bins of (raw posterior, right) points."""
@@ -178,6 +173,25 @@ def isotonic(points: list[tuple[float, bool]], bins: int) -> list[tuple[float, f
             steps.append([upper, right, count])
     return [(upper, right / count) for upper, right, count in steps]
 
+
+def has_scikit_learn(script: str) -> bool:
+    """Whether scikit-learn, which fits the decision models, is installed; where it is not,
+    ``script`` says what it needs."""
+    if importlib.util.find_spec("sklearn") is not None:
+        return True
+    print(f"{script}: fitting the decision model needs scikit-learn: pip install -e '.[fit]'",
+          file=sys.stderr)
+    return False
+
+
+def write_calibration(directory: Path, table_spec: tuple[str, str, int],
+                      points: list[tuple[float, bool]], bins: int, script: str,
+                      source: str) -> None:
+    """Write the calibration table ``table_spec`` names, fitted (:func:`isotonic`) on the
+    (raw score, right) ``points`` from ``source`` by ``scripts/<script>.py``, and say so."""
+    write_table(directory, table_spec, isotonic(points, bins), f"scripts/{script}.py",
+                f"fitted on {len(points)} proposals over {source}; bins={bins}")
+    print(f"{script}: {table_spec[0]}: from {len(points)} proposals", file=sys.stderr)
 
 
 def write_table(directory: Path, table_spec: tuple[str, str, int],
