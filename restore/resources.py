@@ -98,6 +98,15 @@ def ngram_model() -> NgramModel:
 #: (file, format, version) of the spinner tables mined by ``scripts/mine_spin_maps.py``.
 SPIN_PHRASES = ("spin-phrases.tsv", "restore-spin-phrases", 1)
 SPIN_EVIDENCE = ("spin-evidence.tsv", "restore-spin-evidence", 1)
+#: (file, format, version) of the phrase pairs checked by hand that the mined pairs lack.
+SPIN_PHRASES_BY_HAND = ("spin-phrases-by-hand.tsv", "restore-spin-phrases-by-hand", 1)
+#: P(s | o) of a pair checked by hand, which no count measures: the median share of its
+#: original that the spinner wrote as a mined phrase the original texts never have (0.5,
+#: over 2,159 such pairs; 0.57 for phrases of three tokens or more).
+BY_HAND_CHANNEL = 0.5
+#: Least P(s | s) of a spun phrase: one the original texts never have, which the spinner
+#: alone writes.
+KEPT_FLOOR = 0.01
 
 
 #: (file, format, version) of the synonym table built by ``scripts/build_thesaurus.py``.
@@ -110,19 +119,27 @@ TOPICS = ("topics.tsv", "restore-topics", 1)
 class SpinEntry:
     """The channel for one spun phrase *s*: ``originals`` holds ``(o, P(s | o))`` for each
     original the spinner turned into *s*; ``kept`` is P(s | s), the chance that *s* in a
-    spun text stood for itself."""
+    spun text stood for itself; ``by_hand`` says the pair was checked by hand, not mined, and
+    its P(s | o) is ``BY_HAND_CHANNEL``."""
 
     originals: tuple[tuple[str, float], ...]
     kept: float
+    by_hand: bool = False
 
 
 @functools.cache
 def spin_phrases() -> dict[tuple[str, ...], SpinEntry]:
     """Spun phrases as lower-cased token tuples, each with its channel probabilities.
 
-    The table stores each phrase as its tokens joined by spaces (tokens hold no spaces) and
-    counts: times aligned, the phrase's occurrences in spun and in original texts, and the
-    original's in original texts."""
+    The mined table stores each phrase as its tokens joined by spaces (tokens hold no
+    spaces) and counts: times aligned, the phrase's occurrences in spun and in original
+    texts, and the original's in original texts. A phrase it lacks that the table of pairs
+    checked by hand has ("satellite tv for pc" → "satellite") is read with
+    ``BY_HAND_CHANNEL``, and a spinner alone writes it (``KEPT_FLOOR``).
+
+    >>> spin_phrases()["satellite", "tv", "for", "pc"]
+    SpinEntry(originals=(('satellite', 0.5),), kept=0.01, by_hand=True)
+    """
     grouped: dict[tuple[str, ...], list[tuple[str, float]]] = {}
     aligned_total: dict[tuple[str, ...], int] = {}
     counts: dict[tuple[str, ...], tuple[int, int]] = {}
@@ -137,7 +154,10 @@ def spin_phrases() -> dict[tuple[str, ...], SpinEntry]:
     for key, originals in grouped.items():
         spun_seen, source_seen = counts[key]
         kept = (spun_seen - aligned_total[key]) / max(source_seen, 1)
-        entries[key] = SpinEntry(tuple(originals), min(max(kept, 0.01), 1.0))
+        entries[key] = SpinEntry(tuple(originals), min(max(kept, KEPT_FLOOR), 1.0))
+    for spun, original, _ in read_table(*SPIN_PHRASES_BY_HAND):
+        entries.setdefault(tuple(spun.split(" ")),
+                           SpinEntry(((original, BY_HAND_CHANNEL),), KEPT_FLOOR, by_hand=True))
     return entries
 
 

@@ -43,7 +43,7 @@ from pathlib import Path
 from restore import resources
 from restore.align import substitutions
 from restore.fixes.spin import APOSTROPHES
-from restore.resources import SPIN_EVIDENCE, SPIN_PHRASES
+from restore.resources import SPIN_EVIDENCE, SPIN_PHRASES, SPIN_PHRASES_BY_HAND
 from restore.text import token_table, tokens, transfer_case
 from scripts import pairs
 
@@ -73,15 +73,17 @@ def half_mined(directory: Path, half: str = "even") -> Iterator[Path]:
 
 @contextlib.contextmanager
 def without_maps() -> Iterator[Path]:
-    """Switch the mined phrase maps off while the block runs (the other tables stay): what
-    the spin family does for a spinner it has never seen. The block's is the directory the
-    tables are read from."""
+    """Switch the phrase maps off, mined and checked by hand, while the block runs (the
+    other tables stay): what the spin family does for a spinner it has never seen. The
+    block's is the directory the tables are read from."""
     with tempfile.TemporaryDirectory() as scratch:
-        name, file_format, file_version = SPIN_PHRASES
-        (Path(scratch) / name).write_text(
-            f"# {file_format}\tv{file_version}\n# no maps: measuring without them\n"
-            "spun\toriginal\taligned\tspun_in_spun\tspun_in_originals\t"
-            "original_in_originals\n", encoding="utf-8")
+        for (name, file_format, file_version), columns in (
+                (SPIN_PHRASES, "spun\toriginal\taligned\tspun_in_spun\tspun_in_originals\t"
+                               "original_in_originals"),
+                (SPIN_PHRASES_BY_HAND, "spun\toriginal\tnote")):
+            (Path(scratch) / name).write_text(
+                f"# {file_format}\tv{file_version}\n# no maps: measuring without them\n"
+                f"{columns}\n", encoding="utf-8")
         with tables_in(Path(scratch)):
             yield Path(scratch)
 

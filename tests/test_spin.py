@@ -206,6 +206,29 @@ def test_own_tables_replace_the_shipped_ones(tmp_path: Path) -> None:
     assert output.strip() == SPUN  # an empty map restores nothing
 
 
+def test_a_pair_checked_by_hand_reads_what_the_miner_never_saw() -> None:
+    text = "The corporate stated its satellite tv for pc launch was delayed by 12 months."
+    found = [c for c in explain(text).corrections if c.original == "satellite tv for pc"]
+    assert [(c.replacement, c.applied) for c in found] == [("satellite", True)]
+    assert "checked by hand" in found[0].note
+    with mine_spin_maps.without_maps():
+        assert ("satellite", "tv", "for", "pc") not in resources.spin_phrases()
+
+
+def test_a_mined_pair_wins_over_one_checked_by_hand(tmp_path: Path) -> None:
+    for (name, file_format, file_version), header, row in (
+            (resources.SPIN_PHRASES,
+             "spun\toriginal\taligned\tspun_in_spun\tspun_in_originals\toriginal_in_originals",
+             "satellite tv for pc\tsatellite dish\t3\t3\t0\t4"),
+            (resources.SPIN_PHRASES_BY_HAND, "spun\toriginal\tnote",
+             "satellite tv for pc\tsatellite\tby hand")):
+        (tmp_path / name).write_text(f"# {file_format}\tv{file_version}\n{header}\n{row}\n",
+                                     encoding="utf-8")
+    with tables_in(tmp_path, [resources.spin_phrases]):
+        entry = resources.spin_phrases()["satellite", "tv", "for", "pc"]
+    assert entry == resources.SpinEntry((("satellite dish", 0.75),), resources.KEPT_FLOOR)
+
+
 @pytest.mark.parametrize("name", ["004.spun.txt"])
 def test_seed_article_improves(name: str) -> None:
     text = (PROJECT / "seeds" / name).read_text(encoding="utf-8")

@@ -697,10 +697,13 @@ def _placed(text: str, spans: TokenTable, found: _Occurrences, k: int, j: int,
         return None
     start, replacement = placed
     rule = THESAURUS_RULE if found.unseen[k] else PHRASE_RULE
-    said = (f"a synonym a spinner may have written for “{original}” (WordNet)"
-            if found.unseen[k] else
-            f"spun phrase for “{original}” (the spinner writes it for {channel:.0%} of "
-            f"“{original}”)")
+    if found.unseen[k]:
+        said = f"a synonym a spinner may have written for “{original}” (WordNet)"
+    elif found.entry[k].by_hand:
+        said = f"spun phrase for “{original}” (a pair checked by hand)"
+    else:
+        said = (f"spun phrase for “{original}” (the spinner writes it for {channel:.0%} of "
+                f"“{original}”)")
     return _Reading(start, end, text[start:end], replacement, rule,
                     f"{said}; document spun with p={p_spun:.2f}", posterior)
 
