@@ -62,6 +62,16 @@ def test_a_real_word_wrong_in_context_is_proposed_with_its_confidence() -> None:
     assert _ocr_corrections(page)["tho"] == "the"
 
 
+def test_words_that_lost_the_spaces_between_them_are_read_apart() -> None:
+    page = PAGE.replace("and tbe prisoner was remanded", "andthejury found that tbe prisoner was")
+    fixed = _ocr_corrections(page)
+    assert fixed["andthejury"] == "and the jury"
+    proposals = ocr.propose("The prisoner decaniped witb tbe watcb.")
+    assert any(c.original == "witb" for c in proposals)  # the page reads as OCR
+    assert not any(c.original == "decaniped" and " " in c.replacement
+                   for c in proposals)  # and a garbled word is no run of abbreviations
+
+
 def test_a_full_context_cache_starts_afresh_without_changing_a_correction(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ocr, "_EVIDENCE", {})

@@ -5,7 +5,8 @@ engine could have misread as *w*: dictionary words within edit distance two of a
 (SymSpell over the context model's vocabulary) and, for any word, those one learned
 confusion away ("tlie" ← "the", "rnoney" ← "money", "m0ney" ← "money", "lie" ← "he");
 the names the page itself repeats that the corpus lacks ("Rosenliranz" ← "Rosenkranz");
-the two words a non-word could be with a lost space ("ofjewellery"); and a word broken by
+the two words a non-word could be with a lost space ("ofjewellery"), or the likeliest run
+of three or more that lost theirs ("andthejury"); and a word broken by
 a spaced or line-end hyphen (read as one, or as a full stop), a stray space or a stray mark
 ("pro- perty", "pur. chased", "th e", "with~out", "t'he"), read as one misread word when
 its pieces make no known word ("de- lared" ← "declared"). Each candidate *c* is scored
@@ -209,8 +210,18 @@ MIN_OCR_PROBABILITY = 0.9
 KNOWN_MIN_COUNT = 5
 #: Each piece of a split or a joined word must be this common.
 PIECE_MIN_COUNT = 50
-#: Channel probability of a lost space ("ofjewellery").
+#: Channel probability of a lost space ("ofjewellery"), or of the spaces of a run of words
+#: ("andthejury").
 LOST_SPACE = 0.002
+#: Shortest non-word read as three or more words that lost their spaces, and the longest
+#: piece such a reading has.
+SEGMENTED_MIN_LENGTH = 6
+SEGMENT_MAX_LENGTH = 20
+#: A piece of such a reading of at most ``SHORT_PIECE`` letters is a word this common
+#: ("of", "the", "had"): the abbreviations and names of the corpus ("de", "co", "ip") would
+#: read any garbled word as a run of them.
+SHORT_PIECE = 3
+SHORT_PIECE_MIN_COUNT = 30_000
 #: Share of the words broken at a line end that make no known word, with a second piece no
 #: word of its own, whose joining as they stand brought the page closer to its
 #: transcription on the even half of BLN600 (93 of 110; ``scripts/measure_ocr_marks.py``).
@@ -592,6 +603,7 @@ def _candidates(lower: str, known: bool) -> tuple[str, ...]:
     found.update(resources.ocr_channel().undo(lower) & index.words.keys())
     if not known:
         found.update(_splits(lower, counts))
+        found.update(_segmentation(lower, counts))
     found.discard(lower)
     return tuple(sorted(found))
 
@@ -604,6 +616,38 @@ def _splits(lower: str, counts: dict[str, int]) -> list[str]:
         if _common_word(left, counts) and (right.isdigit() or _common_word(right, counts)):
             found.append(f"{left} {right}")
     return found
+
+
+def _segmentation(lower: str, counts: dict[str, int]) -> list[str]:
+    """``lower`` as three or more common words that lost the spaces between them
+    ("andthejury"), the likeliest such reading under the words' corpus frequencies, if any.
+    Short pieces must be very common words: a garbled word is no run of abbreviations; and
+    a lone "i" is no piece, which in such a run is most often a space misread.
+
+    >>> from restore import resources
+    >>> _segmentation("whichcamenextday", resources.word_counts())
+    ['which came next day']
+    >>> _segmentation("ofjewellery", resources.word_counts())  # two words: see _splits
+    []
+    >>> _segmentation("decaniped", resources.word_counts())  # not "de can ip ed"
+    []
+    """
+    if len(lower) < SEGMENTED_MIN_LENGTH or not lower.isalpha():
+        return []
+    total = resources.ngram_model().tokens
+    # best[i]: the log probability and the pieces of the likeliest reading of lower[:i].
+    best: list[tuple[float, tuple[str, ...]] | None] = [(0.0, ())] + [None] * len(lower)
+    for end in range(1, len(lower) + 1):
+        for start in range(max(end - SEGMENT_MAX_LENGTH, 0), end):
+            before, piece = best[start], lower[start:end]
+            if before is not None and piece != "i" and _common_word(piece, counts) and (
+                    len(piece) > SHORT_PIECE or counts[piece] >= SHORT_PIECE_MIN_COUNT):
+                score = before[0] + math.log(counts[piece] / total)
+                current = best[end]
+                if current is None or score > current[0]:
+                    best[end] = (score, (*before[1], piece))
+    found = best[-1]
+    return [" ".join(found[1])] if found is not None and len(found[1]) >= 3 else []
 
 
 def _common_word(lower: str, counts: dict[str, int]) -> bool:
