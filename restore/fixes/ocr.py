@@ -622,7 +622,9 @@ def _segmentation(lower: str, counts: dict[str, int]) -> list[str]:
     """``lower`` as three or more common words that lost the spaces between them
     ("andthejury"), the likeliest such reading under the words' corpus frequencies, if any.
     Short pieces must be very common words: a garbled word is no run of abbreviations; and
-    a lone "i" is no piece, which in such a run is most often a space misread.
+    a lone "i" is no piece, which in such a run is most often a space misread. (symspellpy's
+    ``word_segmentation`` takes any word of its index as a piece, "de can ip ed", and 0.1 to
+    0.8 ms a word, against 0.02 ms here.)
 
     >>> from restore import resources
     >>> _segmentation("whichcamenextday", resources.word_counts())
