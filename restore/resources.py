@@ -231,6 +231,7 @@ OCR_CALIBRATIONS = {
     "broken word": ("ocr-broken-word-calibration.tsv", "restore-ocr-broken-word-calibration",
                     1),
     "dash": ("ocr-dash-calibration.tsv", "restore-ocr-dash-calibration", 1),
+    "lost space": ("ocr-lost-space-calibration.tsv", "restore-ocr-lost-space-calibration", 1),
 }
 
 

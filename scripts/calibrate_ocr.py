@@ -56,8 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     with tables_in(args.output, [resources.ocr_word_decision]):
         decisions, points = fit_and_calibrate(
             pairs, _decide, ocr.propose_uncalibrated,
-            lambda c: ocr.calibration_kind(c.rule, c.original), resources.OCR_WORD_DECISION,
-            ocr.WORD_FEATURES, resources.ocr_word_decision, args.output, args.output,
+            lambda c: ocr.calibration_kind(c.rule, c.original, c.replacement),
+            resources.OCR_WORD_DECISION, ocr.WORD_FEATURES, resources.ocr_word_decision,
+            args.output, args.output,
             f"over {{}} word decisions on {len(pairs)} even-half pairs of "
             f"{args.directory.name}; built by scripts/calibrate_ocr.py")
     print(f"calibrate_ocr: {resources.OCR_WORD_DECISION[0]}: fitted on {decisions} "

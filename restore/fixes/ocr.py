@@ -917,7 +917,7 @@ def _reported(text: str, start: int, end: int, reading: str, raw: float, rule: s
     """``text[start:end]`` read as ``reading``, with the confidence its kind's calibration
     table gives its ``raw`` score (:func:`calibration_kind`), or the raw score itself."""
     original = text[start:end]
-    kind = calibration_kind(rule, original)
+    kind = calibration_kind(rule, original, reading)
     confidence = raw if not calibrate or kind is None else resources.calibrated(
         resources.OCR_CALIBRATIONS[kind], raw)
     return Correction(start, end, original, reading, confidence, rule, note)
@@ -927,8 +927,9 @@ def _reported(text: str, start: int, end: int, reading: str, raw: float, rule: s
 BROKEN_WORD_RULES = frozenset(rule for _, rule, _ in BREAKS.values())
 
 
-def calibration_kind(rule: str, original: str) -> str | None:
-    """The kind of the proposal of ``rule`` for the text ``original``: the key of its
+def calibration_kind(rule: str, original: str, replacement: str = "") -> str | None:
+    """The kind of the proposal of ``rule`` turning ``original`` into ``replacement`` (words
+    that lost their spaces are a kind of their own): the key of its
     calibration table in ``resources.OCR_CALIBRATIONS``; ``None`` for a rule whose
     confidence is a measured share (``ocr.pound``, ``ocr.stray_punctuation``, ``ocr.joined``,
     ``ocr.capital``).
@@ -937,6 +938,8 @@ def calibration_kind(rule: str, original: str) -> str | None:
     ['real word', 'non-word, one reading', 'non-word, several readings']
     >>> calibration_kind("ocr.word", "de- caniped")
     'non-word, one reading'
+    >>> calibration_kind("ocr.word", "andthejury", "and the jury")
+    'lost space'
     >>> calibration_kind("ocr.hyphenation", "pro- perty"), calibration_kind("ocr.dash", "-")
     ('broken word', 'dash')
     """
@@ -946,6 +949,8 @@ def calibration_kind(rule: str, original: str) -> str | None:
         return "broken word"
     if rule != "ocr.word":
         return None
+    if " " in replacement and " " not in original:
+        return "lost space"
     readings = _readings(LINE_END_HYPHEN.sub(r"\2", original))  # a broken word read whole
     if readings.known:
         return "real word"
