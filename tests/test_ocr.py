@@ -214,7 +214,8 @@ def test_stray_punctuation_goes_with_its_measured_share() -> None:
     found = {(original, confidence)
              for original, _, confidence in _proposed(marks, "ocr.stray_punctuation")}
     glued = shares["a comma, full stop, colon or semicolon glued to the start of a word"]
-    in_context = {kind: readings[""][1] for kind, _, readings in ocr.READ_IN_CONTEXT}
+    in_context = {kind: readings[""][1] for kind, _, readings in ocr.READ_IN_CONTEXT
+                  if "" in readings}
     assert found == {(",", glued), (";", glued), (". ", shares["a full stop alone between words"]),
                      ("| ", shares["a mark no word has, alone between words"]),
                      ("~", shares["a mark no word has, glued to a word"]),
@@ -241,6 +242,10 @@ def test_a_mark_between_words_is_read_as_the_context_reads_it() -> None:
     stray_i = [c for c in ocr.propose(PAGE + " Then the I prisoner was taken.")
                if c.original == "I "]
     assert [c.confidence for c in stray_i] == [shares["an I alone between lower-case words", ""]]
+    hyphens = {(c.original, c.replacement) for c in ocr.propose(
+        PAGE + " He struck out and felled him-to the ground at the police-court to-day.")
+        if c.original == "-"}
+    assert hyphens == {("-", " ")}  # "him-to"; the compounds of the period's print stay
 
 
 def test_a_capital_the_context_reads_in_lower_case_is_lowered() -> None:

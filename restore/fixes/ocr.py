@@ -31,7 +31,8 @@ Punctuation the engine read where the page printed none goes: a hyphen, an apost
 mark glued to a word's start ("having -been", "took them 'into custody"), a mark no word has,
 and a full stop, comma or lone letter that the context model reads on through ("went home
 with. my sister"), each at the share of such removals that were right on development pages
-(``scripts/measure_ocr_marks.py``).
+(``scripts/measure_ocr_marks.py``); so does a hyphen the engine read for a space between
+two words ("felled him-to the ground"), where the context model reads a space by far.
 
 Whether a word's best reading is right is not the posterior alone: on development pages a
 long word, a common reading, a digit in the word or a reading that leads the next one far
@@ -141,6 +142,8 @@ READ_IN_CONTEXT: tuple[tuple[str, regex.Pattern[str], dict[str, tuple[float, flo
      regex.compile(r"(?<=\p{Ll}[.,;:]?[ \t])I[ \t](?=\p{Ll})"), {"": (12.0, 0.905)}),
     ("a capital alone between lower-case words",  # "the C prisoner": 87 of 110
      regex.compile(r"(?<=\p{Ll}[.,;:]?[ \t])[B-HJ-Z][ \t](?=\p{Ll})"), {"": (6.0, 0.791)}),
+    ("a hyphen between words",  # "felled him-to the ground": 59 of 71
+     regex.compile(r"(?<=\p{L})-(?=\p{L})"), {" ": (10.0, 0.831)}),
 )
 #: A short word capitalized between lower-case words ("the man In the dock"): read in lower
 #: case where the context model favours that by ``CAPITAL_EVIDENCE`` nats; 43 of 50 such
