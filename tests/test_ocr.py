@@ -246,6 +246,10 @@ def test_a_mark_between_words_is_read_as_the_context_reads_it() -> None:
         PAGE + " He struck out and felled him-to the ground at the police-court to-day.")
         if c.original == "-"}
     assert hyphens == {("-", " ")}  # "him-to"; the compounds of the period's print stay
+    stops = [(c.original, c.replacement) for c in ocr.propose(
+        PAGE + " He had.evidently slept there, he said, and wrote to bbc.co.uk.")
+        if c.original == "."]
+    assert stops == [(".", " ")]  # "had.evidently"; not inside an address
 
 
 def test_a_capital_the_context_reads_in_lower_case_is_lowered() -> None:

@@ -144,6 +144,10 @@ READ_IN_CONTEXT: tuple[tuple[str, regex.Pattern[str], dict[str, tuple[float, flo
      regex.compile(r"(?<=\p{Ll}[.,;:]?[ \t])[B-HJ-Z][ \t](?=\p{Ll})"), {"": (6.0, 0.791)}),
     ("a hyphen between words",  # "felled him-to the ground": 59 of 71
      regex.compile(r"(?<=\p{L})-(?=\p{L})"), {" ": (10.0, 0.831)}),
+    ("a full stop for a space between words",  # "had.evidently slept": 19 of 20
+     # (Between whole words only: not inside "bbc.co.uk" nor "e.g.".)
+     regex.compile(r"(?<=(?:^|[\s(\"'“‘])\p{Ll}{2,})\.(?=\p{Ll}{2,}(?:$|[\s,;:!?)\"'”’]))",
+                   regex.MULTILINE), {" ": (12.0, 0.95)}),
 )
 #: A short word capitalized between lower-case words ("the man In the dock"): read in lower
 #: case where the context model favours that by ``CAPITAL_EVIDENCE`` nats; 43 of 50 such
