@@ -15,6 +15,7 @@ import itertools
 import math
 import operator
 import os
+import sys
 from dataclasses import dataclass
 from importlib.resources import as_file, files
 from importlib.resources.abc import Traversable
@@ -172,8 +173,10 @@ def spin_phrase_lengths() -> dict[str, tuple[int, ...]]:
 
 @functools.cache
 def thesaurus() -> dict[str, tuple[str, ...]]:
-    """Each common word form with the forms of its WordNet synonyms, inflected alike."""
-    return {word: tuple(synonyms.split(" ")) for word, synonyms in read_table(*THESAURUS)}
+    """Each common word form with the forms of its WordNet synonyms, inflected alike, and the
+    words the Moby Thesaurus lists with it."""
+    return {word: tuple(map(sys.intern, synonyms.split(" ")))  # one copy of each word
+            for word, synonyms in read_table(*THESAURUS)}
 
 
 @functools.cache
@@ -365,13 +368,13 @@ def spelling_index() -> SymSpell:
 
 def warm_up() -> None:
     """Load every table now rather than on first use (in a worker process, say); the
-    spelling index, needed only for text that reads as OCR, is still built on first use."""
+    spelling index, needed only for text that reads as OCR, and the thesaurus, needed only
+    with the phrase maps switched off (about 50 MB), are still read on first use."""
     abbreviations()
     ngram_model()
     spin_phrases()
     spin_phrase_lengths()
     spin_evidence()
-    thesaurus()
     topic_model()
     for table in (*SPIN_CALIBRATIONS.values(), *OCR_CALIBRATIONS.values()):
         calibration(table)

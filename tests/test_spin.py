@@ -248,16 +248,23 @@ def test_thesaurus_pairs_synonyms_inflected_alike(tmp_path: Path) -> None:
         "00000002 04 n 03 defence 0 defense 0 denial 0 000 | a defending\n", encoding="latin-1")
     for pos in ("adj", "adv"):
         (wordnet / f"data.{pos}").write_text("", encoding="latin-1")
+    moby = tmp_path / "mthesaur.txt"
+    moby.write_text("safety,security,guard,free from harm\ncolour,color\n", encoding="latin-1")
     out = tmp_path / "out"
-    assert build_thesaurus.main([str(wordnet), "-o", str(out)]) == 0
+    arguments = [str(wordnet), "--moby", str(moby), "-o", str(out)]
+    assert build_thesaurus.main(arguments) == 0
     rows = dict(line.split("\t") for line in (out / "thesaurus.tsv").read_text().splitlines()
                 if not line.startswith("#"))
     assert rows["stated"] == "said told"  # irregular pasts from the exception list
     assert rows["says"] == "states tells" and rows["telling"] == "saying stating"
     assert rows["defence"] == "denial"  # another spelling of a word is no synonym of it
+    assert rows["safety"] == "guard security" and rows["security"] == "safety"  # Moby, both ways
+    assert "colour" not in rows and "color" not in rows  # one word's spellings
     first = (out / "thesaurus.tsv").read_bytes()
-    build_thesaurus.main([str(wordnet), "-o", str(out)])
+    build_thesaurus.main(arguments)
     assert (out / "thesaurus.tsv").read_bytes() == first  # deterministic
+    assert build_thesaurus.main([str(wordnet), "--moby", str(tmp_path / "none"),
+                                 "-o", str(out)]) == 1  # says what it lacks
 
 
 def test_thesaurus_reads_a_spinner_the_maps_do_not_know() -> None:

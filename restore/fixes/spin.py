@@ -101,9 +101,11 @@ TOPIC_CAP = 8.0
 #: shortest BBC article has 108).
 TOPIC_MIN_TOKENS = 100
 #: The channel for a spinner the maps do not know (switched off), from the thesaurus
-#: (``thesaurus.tsv``, WordNet synonyms inflected alike): on the even half of the BBC pairs,
-#: the spinner wrote a given synonym of a word the thesaurus lists for 1.0% of its
-#: occurrences, and left 58% of them standing.
+#: (``thesaurus.tsv``, WordNet synonyms inflected alike and Moby's related words): on the
+#: even half of the BBC pairs, the spinner wrote a given WordNet synonym of a word the
+#: thesaurus lists for 1.0% of its occurrences, and left 58% of them standing (measured
+#: before Moby's words were added; the thesaurus's decision model, fitted on the readings of
+#: both, weighs each reading's terms afresh).
 THESAURUS_CHANNEL = 0.010
 THESAURUS_KEPT = 0.58
 #: The calibration tables were fitted on articles that read as spun (every spun BBC article
@@ -698,7 +700,7 @@ def _placed(text: str, spans: TokenTable, found: _Occurrences, k: int, j: int,
     start, replacement = placed
     rule = THESAURUS_RULE if found.unseen[k] else PHRASE_RULE
     if found.unseen[k]:
-        said = f"a synonym a spinner may have written for “{original}” (WordNet)"
+        said = f"a synonym a spinner may have written for “{original}” (WordNet, Moby)"
     elif found.entry[k].by_hand:
         said = f"spun phrase for “{original}” (a pair checked by hand)"
     else:
