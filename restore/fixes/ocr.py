@@ -934,20 +934,22 @@ def _reported(text: str, start: int, end: int, reading: str, raw: float, rule: s
 BROKEN_WORD_RULES = frozenset(rule for _, rule, _ in BREAKS.values())
 
 
-def calibration_kind(rule: str, original: str, replacement: str = "") -> str | None:
+def calibration_kind(rule: str, original: str, replacement: str) -> str | None:
     """The kind of the proposal of ``rule`` turning ``original`` into ``replacement`` (words
     that lost their spaces are a kind of their own): the key of its
     calibration table in ``resources.OCR_CALIBRATIONS``; ``None`` for a rule whose
     confidence is a measured share (``ocr.pound``, ``ocr.stray_punctuation``, ``ocr.joined``,
     ``ocr.capital``).
 
-    >>> [calibration_kind("ocr.word", word) for word in ("lie", "decaniped", "tliot")]
+    >>> [calibration_kind("ocr.word", word, reading) for word, reading in (
+    ...     ("lie", "he"), ("decaniped", "decamped"), ("tliot", "that"))]
     ['real word', 'non-word, one reading', 'non-word, several readings']
-    >>> calibration_kind("ocr.word", "de- caniped")
+    >>> calibration_kind("ocr.word", "de- caniped", "decamped")
     'non-word, one reading'
     >>> calibration_kind("ocr.word", "andthejury", "and the jury")
     'lost space'
-    >>> calibration_kind("ocr.hyphenation", "pro- perty"), calibration_kind("ocr.dash", "-")
+    >>> (calibration_kind("ocr.hyphenation", "pro- perty", "property"),
+    ...  calibration_kind("ocr.dash", "-", "—"))
     ('broken word', 'dash')
     """
     if rule == "ocr.dash":
