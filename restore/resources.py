@@ -16,6 +16,7 @@ import math
 import operator
 import os
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources import as_file, files
 from importlib.resources.abc import Traversable
@@ -111,7 +112,7 @@ KEPT_FLOOR = 0.01
 
 
 #: (file, format, version) of the synonym table built by ``scripts/build_thesaurus.py``.
-THESAURUS = ("thesaurus.tsv", "restore-thesaurus", 1)
+THESAURUS = ("thesaurus.tsv", "restore-thesaurus", 2)
 #: (file, format, version) of the topic table built by ``scripts/build_topics.py``.
 TOPICS = ("topics.tsv", "restore-topics", 1)
 
@@ -165,18 +166,29 @@ def spin_phrases() -> dict[tuple[str, ...], SpinEntry]:
 @functools.cache
 def spin_phrase_lengths() -> dict[str, tuple[int, ...]]:
     """For each word that starts a spun phrase, the lengths of such phrases, longest first."""
+    return phrase_lengths(spin_phrases())
+
+
+def phrase_lengths(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    """For each word that starts one of ``phrases``, their lengths, longest first.
+
+    >>> phrase_lengths([("in", "keeping", "with"), ("in",), ("per",)])
+    {'in': (3, 1), 'per': (1,)}
+    """
     lengths: dict[str, set[int]] = {}
-    for phrase in spin_phrases():
+    for phrase in phrases:
         lengths.setdefault(phrase[0], set()).add(len(phrase))
     return {word: tuple(sorted(found, reverse=True)) for word, found in lengths.items()}
 
 
 @functools.cache
 def thesaurus() -> dict[str, tuple[str, ...]]:
-    """Each common word form with the forms of its WordNet synonyms, inflected alike, and the
-    words the Moby Thesaurus lists with it."""
-    return {word: tuple(map(sys.intern, synonyms.split(" ")))  # one copy of each word
-            for word, synonyms in read_table(*THESAURUS)}
+    """Each common word form or phrase with the forms of its WordNet synonyms, inflected
+    alike, and the words and phrases the Moby Thesaurus lists with it (a phrase's words
+    joined by spaces)."""
+    return {word.replace("_", " "): tuple(sys.intern(synonym.replace("_", " "))
+                                          for synonym in synonyms.split(" "))
+            for word, synonyms in read_table(*THESAURUS)}  # one copy of each synonym
 
 
 @functools.cache

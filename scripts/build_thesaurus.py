@@ -1,5 +1,6 @@
 """Build ``dictionaries/thesaurus.tsv``: each common English word form with the word forms
-that share a WordNet synset with it, inflected alike, or that the Moby Thesaurus lists with it.
+that share a WordNet synset with it, inflected alike, or that the Moby Thesaurus lists with it;
+and the phrases either lists.
 
 A spinner replaces a word by a listed synonym, often of another sense; inverted, the
 synonyms of a word seen in spun text are the words it may have replaced. WordNet lists
@@ -8,16 +9,20 @@ pair of a part of speech is inflected alike: nouns in the plural, verbs in the t
 person, the past and the ``-ing`` form (irregular forms from WordNet's exception lists,
 regular ones by rule). Spellings of one word ("defence", "defense") are no synonyms of
 each other. The Moby Thesaurus II (Grady Ward, public domain), whose entries list the words
-related to a root word as printed, adds each single-word pair of an entry both ways: a news
-spinner's thesaurus has 64% of its one-word substitutions there, against 28% in WordNet ("safety"
-→ "security", "invoice" → "bill"; measured on the pairs mined from the BBC articles). A form is
-kept only if the context model's corpus has it at least ``--min-count`` times, so the rules'
+related to a root word as printed, adds each single-word pair of an entry both ways, and
+inflected alike where WordNet has both words in one part of speech ("requested" and
+"asked" from "request" and "ask"). Phrases of two or three words pair with the words and
+phrases WordNet puts in a synset with them ("economic system", "economy") or Moby in an entry
+("regardless of", "despite"). Of a news spinner's one-word substitutions (the pairs mined
+from the BBC articles), WordNet has 28%, Moby as printed 64%, and the whole table 74%,
+80% of their occurrences. A form is kept only if the context model's corpus has it at
+least ``--min-count`` times, and a phrase ``--phrase-min-count`` times, so the rules'
 misfires ("sayed") and rare words drop out.
 
 Usage::
 
     python scripts/build_thesaurus.py [WORDNET_DIR] [--moby words.txt] [-o dictionaries]
-        [--min-count 200]
+        [--min-count 200] [--phrase-min-count 5]
 
 ``WORDNET_DIR`` holds WordNet 3.0's database files (``data.noun`` …, ``verb.exc`` …);
 it defaults to ``/usr/share/wordnet`` (Debian's ``wordnet-base``). ``--moby`` names the Moby
@@ -41,23 +46,28 @@ DEFAULT_WORDNET = Path("/usr/share/wordnet")
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries"
 FILE_NAME, FORMAT, VERSION = resources.THESAURUS
 #: WordNet's parts of speech, by file name, with the inflections a form of each takes.
+#: Most words in a phrase of the table: the context model counts up to three.
+MAX_PHRASE_WORDS = 3
 SLOTS = {"noun": ("base", "plural"), "verb": ("base", "s", "past", "ing"),
          "adj": ("base",), "adv": ("base",)}
 
 
-def synsets(directory: Path, pos: str) -> Iterator[list[str]]:
+def synsets(directory: Path, pos: str, *, phrases: bool = False) -> Iterator[list[str]]:
     """The single-word lemmas of each synset of ``pos`` (lower case, WordNet's adjective
-    position markers such as ``(a)`` dropped)."""
+    position markers such as ``(a)`` dropped); with ``phrases``, its lemmas of words and of
+    phrases of words (``economic_system`` read as "economic system")."""
     with open(directory / f"data.{pos}", encoding="latin-1") as data:
         for line in data:
             if line.startswith("  "):  # the licence header
                 continue
             fields = line.split()
             count = int(fields[3], 16)
-            lemmas = {fields[4 + 2 * k].split("(")[0].lower() for k in range(count)}
-            single = sorted(lemma for lemma in lemmas if lemma.isalpha())
-            if len(single) > 1:
-                yield single
+            lemmas = {fields[4 + 2 * k].split("(")[0].lower().replace("_", " ")
+                      for k in range(count)}
+            kept = sorted(lemma for lemma in lemmas
+                          if lemma.replace(" ", "").isalpha() and (phrases or " " not in lemma))
+            if len(kept) > 1:
+                yield kept
 
 
 def irregular_forms(directory: Path, pos: str) -> dict[str, list[str]]:
@@ -131,22 +141,83 @@ def build(directory: Path, counts: dict[str, int], min_count: int) -> dict[str, 
     return {word: found for word, found in synonyms.items() if found}
 
 
-def add_moby(synonyms: dict[str, set[str]], path: Path, counts: dict[str, int],
-             min_count: int) -> None:
+def lemmas_by_pos(directory: Path) -> dict[str, set[str]]:
+    """WordNet's single-word lemmas of each part of speech."""
+    return {pos: {lemma for lemmas in synsets(directory, pos) for lemma in lemmas}
+            for pos in SLOTS}
+
+
+def add_moby(synonyms: dict[str, set[str]], path: Path, directory: Path,
+             counts: dict[str, int], min_count: int) -> None:
     """Add to ``synonyms`` both ways each pair of single words of a Moby Thesaurus entry
     (the root and a word it lists) that the corpus has often enough, but for spellings of one
-    word."""
+    word; and the pair inflected alike for each part of speech WordNet gives both words
+    ("requested" and "asked" from "request" and "ask")."""
+    lemmas = lemmas_by_pos(directory)
+    irregular = {pos: irregular_forms(directory, pos) for pos in SLOTS}
+
+    def link(a: str, b: str) -> None:
+        if american_spelling(a) != american_spelling(b):
+            synonyms.setdefault(a, set()).add(b)
+            synonyms.setdefault(b, set()).add(a)
+
     with open(path, encoding="latin-1") as entries:
         for line in entries:
-            words = [word for word in dict.fromkeys(line.rstrip("\n").lower().split(","))
-                     if word.isalpha() and counts.get(word, 0) >= min_count]
-            if len(words) < 2 or words[0] != line.split(",", 1)[0].lower():
-                continue  # the root itself is rare or no single word
-            root = words[0]
-            for word in words[1:]:
-                if american_spelling(word) != american_spelling(root):
-                    synonyms.setdefault(root, set()).add(word)
-                    synonyms.setdefault(word, set()).add(root)
+            root, *listed = dict.fromkeys(line.rstrip("\n").lower().split(","))
+            if not root.isalpha():
+                continue
+            for word in listed:
+                if not word.isalpha():
+                    continue
+                if counts.get(root, 0) >= min_count and counts.get(word, 0) >= min_count:
+                    link(root, word)
+                for pos, slots in SLOTS.items():
+                    if root not in lemmas[pos] or word not in lemmas[pos]:
+                        continue
+                    for slot in slots[1:]:
+                        for a in inflected(root, slot, irregular[pos], counts, min_count):
+                            for b in inflected(word, slot, irregular[pos], counts,
+                                               min_count):
+                                link(a, b)
+
+
+def add_phrases(synonyms: dict[str, set[str]], wordnet: Path, moby: Path,
+                counts: dict[str, int], min_count: int, phrase_min_count: int) -> None:
+    """Add to ``synonyms`` both ways each pair of a phrase of two or three words and a word
+    or phrase that WordNet puts in one synset ("economic system", "economy") or the Moby
+    Thesaurus in one entry ("regardless of", "despite"), where the context model's corpus has
+    each word at least ``min_count`` times and each phrase, as printed in lower case, at
+    least ``phrase_min_count`` times: a spinner's phrases are rare in edited news ("gross
+    sales" for "sales")."""
+    model = resources.ngram_model()
+    known: dict[str, bool] = {}
+
+    def common(item: str) -> bool:
+        if item not in known:
+            words = item.split(" ")
+            known[item] = (len(words) <= MAX_PHRASE_WORDS and all(map(str.isalpha, words))
+                           and (counts.get(item, 0) >= min_count if len(words) == 1
+                                else model.count(model.ids(words)) >= phrase_min_count))
+        return known[item]
+
+    def link(items: list[str]) -> None:
+        kept = [item for item in items if common(item)]
+        for a in kept:
+            for b in kept:
+                if a != b and (" " in a or " " in b) and (
+                        american_spelling(a) != american_spelling(b)):
+                    synonyms.setdefault(a, set()).add(b)
+
+    for pos in SLOTS:
+        for lemmas in synsets(wordnet, pos, phrases=True):
+            if any(" " in lemma for lemma in lemmas):
+                link(lemmas)
+    with open(moby, encoding="latin-1") as entries:
+        for line in entries:
+            root, *listed = dict.fromkeys(line.rstrip("\n").lower().split(","))
+            for item in listed:
+                if " " in root or " " in item:
+                    link([root, item])
 
 
 def default_moby() -> Path | None:
@@ -158,12 +229,17 @@ def default_moby() -> Path | None:
     return path if path.is_file() else None
 
 
+def _joined(phrase: str) -> str:
+    return phrase.replace(" ", "_")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("wordnet", nargs="?", type=Path, default=DEFAULT_WORDNET)
     parser.add_argument("--moby", type=Path, default=None)
     parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
     parser.add_argument("--min-count", type=int, default=200)
+    parser.add_argument("--phrase-min-count", type=int, default=5)
     args = parser.parse_args(argv)
     if not (args.wordnet / "data.noun").is_file():
         print(f"build_thesaurus: no WordNet database (data.noun) in {args.wordnet}; "
@@ -176,17 +252,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     counts = resources.word_counts()
     table = build(args.wordnet, counts, args.min_count)
-    add_moby(table, moby, counts, args.min_count)
+    add_moby(table, moby, args.wordnet, counts, args.min_count)
+    add_phrases(table, args.wordnet, moby, counts, args.min_count, args.phrase_min_count)
     args.output.mkdir(parents=True, exist_ok=True)
     (args.output / FILE_NAME).write_text("\n".join([
         f"# {FORMAT}\tv{VERSION}",
         "# source: WordNet 3.0 (Princeton University, WordNet 3.0 licence) and the Moby "
         "Thesaurus II (Grady Ward, public domain); see PROVENANCE.md; "
         "built by scripts/build_thesaurus.py",
-        f"# forms seen at least {args.min_count} times in the context model's corpus; "
-        f"{len(table)} words",
+        f"# forms and phrases seen at least {args.min_count} times in the context model's "
+        f"corpus; {len(table)} entries; a phrase's words joined by '_'",
         "word\tsynonyms",
-        *(f"{word}\t{' '.join(sorted(table[word]))}" for word in sorted(table)),
+        *(f"{_joined(word)}\t{' '.join(sorted(map(_joined, table[word])))}"
+          for word in sorted(table)),
     ]) + "\n", encoding="utf-8")
     print(f"build_thesaurus: {len(table)} words", file=sys.stderr)
     return 0

@@ -242,24 +242,33 @@ def test_thesaurus_pairs_synonyms_inflected_alike(tmp_path: Path) -> None:
     wordnet.mkdir()
     (wordnet / "data.verb").write_text(
         "  1 This line is the licence header.\n"
-        "00000001 32 v 03 state 0 say 0 tell 0 000 | express in words\n", encoding="latin-1")
+        "00000001 32 v 03 state 0 say 0 tell 0 000 | express in words\n"
+        "00000004 32 v 02 mention 0 note 0 000 | make reference to\n", encoding="latin-1")
     (wordnet / "verb.exc").write_text("said say\ntold tell\n", encoding="latin-1")
     (wordnet / "data.noun").write_text(
-        "00000002 04 n 03 defence 0 defense 0 denial 0 000 | a defending\n", encoding="latin-1")
+        "00000002 04 n 03 defence 0 defense 0 denial 0 000 | a defending\n"
+        "00000003 04 n 02 economy 0 economic_system 0 000 | a system of production\n",
+        encoding="latin-1")
     for pos in ("adj", "adv"):
         (wordnet / f"data.{pos}").write_text("", encoding="latin-1")
     moby = tmp_path / "mthesaur.txt"
-    moby.write_text("safety,security,guard,free from harm\ncolour,color\n", encoding="latin-1")
+    moby.write_text("safety,security,guard,free from harm\ncolour,color\n"
+                    "despite,regardless of,in spite of\nsay,mention\n", encoding="latin-1")
     out = tmp_path / "out"
     arguments = [str(wordnet), "--moby", str(moby), "-o", str(out)]
     assert build_thesaurus.main(arguments) == 0
     rows = dict(line.split("\t") for line in (out / "thesaurus.tsv").read_text().splitlines()
                 if not line.startswith("#"))
     assert rows["stated"] == "said told"  # irregular pasts from the exception list
-    assert rows["says"] == "states tells" and rows["telling"] == "saying stating"
+    assert rows["says"] == "mentions states tells" and rows["telling"] == "saying stating"
     assert rows["defence"] == "denial"  # another spelling of a word is no synonym of it
     assert rows["safety"] == "guard security" and rows["security"] == "safety"  # Moby, both ways
     assert "colour" not in rows and "color" not in rows  # one word's spellings
+    assert rows["mentioned"] == "noted said"  # Moby's pair inflected as WordNet's verbs
+    assert rows["economic_system"] == "economy"  # phrases: WordNet's, joined by "_"
+    assert rows["regardless_of"] == "despite"  # and Moby's, root and listed, both ways
+    assert rows["despite"] == "in_spite_of regardless_of"
+    assert "free_from_harm" not in rows  # a phrase the corpus lacks
     first = (out / "thesaurus.tsv").read_bytes()
     build_thesaurus.main(arguments)
     assert (out / "thesaurus.tsv").read_bytes() == first  # deterministic

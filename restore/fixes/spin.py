@@ -101,7 +101,8 @@ TOPIC_CAP = 8.0
 #: shortest BBC article has 108).
 TOPIC_MIN_TOKENS = 100
 #: The channel for a spinner the maps do not know (switched off), from the thesaurus
-#: (``thesaurus.tsv``, WordNet synonyms inflected alike and Moby's related words): on the
+#: (``thesaurus.tsv``, WordNet synonyms inflected alike, Moby's related words, and the
+#: phrases of both, "gross sales" for "sales"): on the
 #: even half of the BBC pairs, the spinner wrote a given WordNet synonym of a word the
 #: thesaurus lists for 1.0% of its occurrences, and left 58% of them standing (measured
 #: before Moby's words were added; the thesaurus's decision model, fitted on the readings of
@@ -364,10 +365,14 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
     if p_spun < 0.5 and _log_change_prior(p_spun, 1.0) - _log_keep_prior(p_spun, 0.0) <= hopeless:
         return _Occurrences()  # not even P(s | o) = 1 could make a reading worth reporting
     model = resources.ngram_model()
-    lengths = resources.spin_phrase_lengths()
     # Beside the maps, a word they lack was seldom spun (such readings were right at most
     # 17% of the time on unseen articles): the thesaurus reads for a spinner of its own.
-    unseen = {} if phrases else _thesaurus_entries()
+    unseen = not phrases
+    if unseen:
+        phrases = _thesaurus_entries()
+        lengths = _thesaurus_lengths()
+    else:
+        lengths = resources.spin_phrase_lengths()
     ids = model.ids(spans.texts)
     starts, ends = spans.starts, spans.ends
     candidate_ids: dict[str, list[int]] = {}
@@ -379,18 +384,13 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
     found = _Occurrences()
     survival = _Survival(words)
     free = 0  # the first token not inside a phrase already found
-    for i in [i for i, word in enumerate(words) if word in lengths or word in unseen]:
+    for i in [i for i, word in enumerate(words) if word in lengths]:
         if i < free:
             continue
-        word = words[i]
-        for n in (*lengths.get(word, ()), 0):
-            if n == 0:  # no phrase of the maps starts here: the thesaurus, if it has the word
-                entry = unseen.get(word)
-                n = 1
-            elif i + n > len(words):
+        for n in lengths[words[i]]:
+            if i + n > len(words):
                 continue
-            else:
-                entry = phrases.get(tuple(words[i:i + n]))
+            entry = phrases.get(tuple(words[i:i + n]))
             if entry is None or (n > 1 and not _one_line(text, ends[i], starts[i + n - 1])):
                 continue
             if n > 1 and _outranked(entry, i, n, words, phrases, lengths):
@@ -433,7 +433,7 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
                 found.last.append(i + n)
                 found.entry.append(entry)
                 found.phrase.append(phrase)
-                found.unseen.append(entry is unseen.get(word))
+                found.unseen.append(unseen)
                 found.options_end.append(len(found.replacement))
                 free = i + n
                 break
@@ -545,11 +545,18 @@ def _score(layout: _Layout, chosen: npt.NDArray[np.int64], evidence: npt.NDArray
 
 
 @functools.cache
-def _thesaurus_entries() -> dict[str, resources.SpinEntry]:
-    """A channel for each word of the thesaurus: any synonym may be the word it replaced."""
-    return {word: resources.SpinEntry(tuple((synonym, THESAURUS_CHANNEL)
-                                            for synonym in synonyms), THESAURUS_KEPT)
-            for word, synonyms in resources.thesaurus().items()}
+def _thesaurus_entries() -> dict[tuple[str, ...], resources.SpinEntry]:
+    """A channel for each word and phrase of the thesaurus: any synonym may be what it
+    replaced."""
+    return {tuple(word.split(" ")): resources.SpinEntry(
+        tuple((synonym, THESAURUS_CHANNEL) for synonym in synonyms), THESAURUS_KEPT)
+        for word, synonyms in resources.thesaurus().items()}
+
+
+@functools.cache
+def _thesaurus_lengths() -> dict[str, tuple[int, ...]]:
+    """For each word that starts a word or phrase of the thesaurus, their lengths."""
+    return resources.phrase_lengths(_thesaurus_entries())
 
 
 def _topic(original: str, phrase: list[str], present: set[str]) -> float:
