@@ -45,9 +45,9 @@ from restore.text import american_spelling
 DEFAULT_WORDNET = Path("/usr/share/wordnet")
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries"
 FILE_NAME, FORMAT, VERSION = resources.THESAURUS
-#: WordNet's parts of speech, by file name, with the inflections a form of each takes.
 #: Most words in a phrase of the table: the context model counts up to three.
 MAX_PHRASE_WORDS = 3
+#: WordNet's parts of speech, by file name, with the inflections a form of each takes.
 SLOTS = {"noun": ("base", "plural"), "verb": ("base", "s", "past", "ing"),
          "adj": ("base",), "adv": ("base",)}
 
