@@ -141,7 +141,7 @@ class _Occurrences:
         self.last: list[int] = []
         self.entry: list[resources.SpinEntry] = []
         self.phrase: list[int] = []  # the phrase's number: occurrences of one share it
-        self.unseen: list[bool] = []  # whether the thesaurus, not the maps, read the phrase
+        self.unseen = False  # whether the thesaurus, not the maps, read the phrases
         self.options_end: list[int] = []
         self.replacement: list[str] = []
         self.original: list[str] = []
@@ -367,8 +367,9 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
     model = resources.ngram_model()
     # Beside the maps, a word they lack was seldom spun (such readings were right at most
     # 17% of the time on unseen articles): the thesaurus reads for a spinner of its own.
-    unseen = not phrases
-    if unseen:
+    found = _Occurrences()
+    found.unseen = not phrases
+    if found.unseen:
         phrases = _thesaurus_entries()
         lengths = _thesaurus_lengths()
     else:
@@ -381,7 +382,6 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
     hopeful_by_entry: dict[int, list[tuple[str, float]]] = {}
     numbers: dict[int, int] = {}  # id(entry) -> its phrase's number
     slots: dict[tuple[int, str], int] = {}  # (phrase number, original) -> its number
-    found = _Occurrences()
     survival = _Survival(words)
     free = 0  # the first token not inside a phrase already found
     for i in [i for i, word in enumerate(words) if word in lengths]:
@@ -433,7 +433,6 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
                 found.last.append(i + n)
                 found.entry.append(entry)
                 found.phrase.append(phrase)
-                found.unseen.append(unseen)
                 found.options_end.append(len(found.replacement))
                 free = i + n
                 break
@@ -705,8 +704,8 @@ def _placed(text: str, spans: TokenTable, found: _Occurrences, k: int, j: int,
     if placed is None:
         return None
     start, replacement = placed
-    rule = THESAURUS_RULE if found.unseen[k] else PHRASE_RULE
-    if found.unseen[k]:
+    rule = THESAURUS_RULE if found.unseen else PHRASE_RULE
+    if found.unseen:
         said = f"a synonym a spinner may have written for “{original}” (WordNet, Moby)"
     elif found.entry[k].by_hand:
         said = f"spun phrase for “{original}” (a pair checked by hand)"
