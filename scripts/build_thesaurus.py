@@ -155,30 +155,37 @@ def add_moby(synonyms: dict[str, set[str]], path: Path, directory: Path,
     ("requested" and "asked" from "request" and "ask")."""
     lemmas = lemmas_by_pos(directory)
     irregular = {pos: irregular_forms(directory, pos) for pos in SLOTS}
+    for root, listed in moby_entries(path):
+        if not root.isalpha():
+            continue
+        for word in listed:
+            if not word.isalpha():
+                continue
+            if counts.get(root, 0) >= min_count and counts.get(word, 0) >= min_count:
+                _link(synonyms, root, word)
+            for pos, slots in SLOTS.items():
+                if root not in lemmas[pos] or word not in lemmas[pos]:
+                    continue
+                for slot in slots[1:]:
+                    for a in inflected(root, slot, irregular[pos], counts, min_count):
+                        for b in inflected(word, slot, irregular[pos], counts, min_count):
+                            _link(synonyms, a, b)
 
-    def link(a: str, b: str) -> None:
-        if american_spelling(a) != american_spelling(b):
-            synonyms.setdefault(a, set()).add(b)
-            synonyms.setdefault(b, set()).add(a)
 
+def moby_entries(path: Path) -> Iterator[tuple[str, list[str]]]:
+    """Each entry of the Moby Thesaurus at ``path``: its root and the words and phrases it
+    lists, in lower case, each once."""
     with open(path, encoding="latin-1") as entries:
         for line in entries:
             root, *listed = dict.fromkeys(line.rstrip("\n").lower().split(","))
-            if not root.isalpha():
-                continue
-            for word in listed:
-                if not word.isalpha():
-                    continue
-                if counts.get(root, 0) >= min_count and counts.get(word, 0) >= min_count:
-                    link(root, word)
-                for pos, slots in SLOTS.items():
-                    if root not in lemmas[pos] or word not in lemmas[pos]:
-                        continue
-                    for slot in slots[1:]:
-                        for a in inflected(root, slot, irregular[pos], counts, min_count):
-                            for b in inflected(word, slot, irregular[pos], counts,
-                                               min_count):
-                                link(a, b)
+            yield root, listed
+
+
+def _link(synonyms: dict[str, set[str]], a: str, b: str) -> None:
+    """Pair ``a`` and ``b`` both ways, unless they are spellings of one word."""
+    if american_spelling(a) != american_spelling(b):
+        synonyms.setdefault(a, set()).add(b)
+        synonyms.setdefault(b, set()).add(a)
 
 
 def add_phrases(synonyms: dict[str, set[str]], wordnet: Path, moby: Path,
@@ -202,22 +209,19 @@ def add_phrases(synonyms: dict[str, set[str]], wordnet: Path, moby: Path,
 
     def link(items: list[str]) -> None:
         kept = [item for item in items if common(item)]
-        for a in kept:
-            for b in kept:
-                if a != b and (" " in a or " " in b) and (
-                        american_spelling(a) != american_spelling(b)):
-                    synonyms.setdefault(a, set()).add(b)
+        for k, a in enumerate(kept):
+            for b in kept[k + 1:]:
+                if " " in a or " " in b:
+                    _link(synonyms, a, b)
 
     for pos in SLOTS:
         for lemmas in synsets(wordnet, pos, phrases=True):
             if any(" " in lemma for lemma in lemmas):
                 link(lemmas)
-    with open(moby, encoding="latin-1") as entries:
-        for line in entries:
-            root, *listed = dict.fromkeys(line.rstrip("\n").lower().split(","))
-            for item in listed:
-                if " " in root or " " in item:
-                    link([root, item])
+    for root, listed in moby_entries(moby):
+        for item in listed:
+            if " " in root or " " in item:
+                link([root, item])
 
 
 def default_moby() -> Path | None:
