@@ -68,4 +68,5 @@ class BoostedTrees:
                 at = first_node + node
                 node = 2 * node + 1 + (by_feature[splits[at] * n + every] > thresholds[at])
             total[start:start + n] += self.leaves.ravel()[first_leaf + node].sum(axis=0)
-        return [float(p) for p in 1.0 / (1.0 + np.exp(-np.clip(total, -50.0, 50.0)))]
+        probabilities: list[float] = (1.0 / (1.0 + np.exp(-np.clip(total, -50.0, 50.0)))).tolist()
+        return probabilities

@@ -653,6 +653,7 @@ def calibrated(posterior: float, kind: str) -> float:
     return resources.calibrated(resources.SPIN_CALIBRATIONS[kind], posterior)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def calibration_kind(rule: str, seen: str, replacement: str) -> str:
     """The kind of a proposal of ``rule`` replacing ``seen`` by ``replacement``, by which
     its posterior is calibrated (``resources.SPIN_CALIBRATIONS``): a synonym read by the
