@@ -381,7 +381,8 @@ def spelling_index() -> SymSpell:
 def warm_up() -> None:
     """Load every table now rather than on first use (in a worker process, say); the
     spelling index, needed only for text that reads as OCR, and the thesaurus, needed only
-    with the phrase maps switched off (about 50 MB), are still read on first use."""
+    with the phrase maps switched off (about 30 MB with its channel), are still read on
+    first use."""
     abbreviations()
     ngram_model()
     spin_phrases()

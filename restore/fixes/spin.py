@@ -546,9 +546,12 @@ def _score(layout: _Layout, chosen: npt.NDArray[np.int64], evidence: npt.NDArray
 @functools.cache
 def _thesaurus_entries() -> dict[tuple[str, ...], resources.SpinEntry]:
     """A channel for each word and phrase of the thesaurus: any synonym may be what it
-    replaced."""
+    replaced. Each synonym's (synonym, channel) pair is made once and shared by every entry
+    that lists it: the table lists 1.1 million, and a pair for each took 66 MB more."""
+    pairs: dict[str, tuple[str, float]] = {}
     return {tuple(word.split(" ")): resources.SpinEntry(
-        tuple((synonym, THESAURUS_CHANNEL) for synonym in synonyms), THESAURUS_KEPT)
+        tuple(pairs.setdefault(synonym, (synonym, THESAURUS_CHANNEL))
+              for synonym in synonyms), THESAURUS_KEPT)
         for word, synonyms in resources.thesaurus().items()}
 
 
