@@ -384,13 +384,14 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
     slots: dict[tuple[int, str], int] = {}  # (phrase number, original) -> its number
     survival = _Survival(words)
     free = 0  # the first token not inside a phrase already found
-    for i in [i for i, word in enumerate(words) if word in lengths]:
-        if i < free:
+    size = len(words)
+    for i, word in enumerate(words):
+        if i < free or word not in lengths:
             continue
-        for n in lengths[words[i]]:
-            if i + n > len(words):
+        for n in lengths[word]:
+            if i + n > size:
                 continue
-            entry = phrases.get(tuple(words[i:i + n]))
+            entry = phrases.get((word,) if n == 1 else tuple(words[i:i + n]))
             if entry is None or (n > 1 and not _one_line(text, ends[i], starts[i + n - 1])):
                 continue
             if n > 1 and _outranked(entry, i, n, words, phrases, lengths):
