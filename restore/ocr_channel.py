@@ -24,8 +24,8 @@ from rapidfuzz.distance import Levenshtein
 MAX_SOURCE = 2
 #: Longest reading of a confusion.
 MAX_SEEN = MAX_SOURCE + 1
-#: P of a confusion never seen in the training pairs.
-UNSEEN = 2e-5
+#: P of a confusion never seen in the training pairs, per printed character.
+UNSEEN = 1e-4
 
 
 def confusions(source: str, seen: str) -> list[tuple[str, str]]:

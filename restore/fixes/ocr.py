@@ -256,6 +256,10 @@ BREAKS = {
 }
 #: Candidates scored in context per word, the most probable before context.
 MAX_CANDIDATES = 4
+#: A lower-case reading is given a capital when the corpus capitalizes it this many times
+#: more often than not: names ("john" 1,106 times, "commons" 18), not the nouns of news
+#: headings ("house" 4.3, "council" 3.9, "king" 2.4).
+CAPITALIZED_RATIO = 10.0
 #: Words of the document itself added to a non-word's candidates, the most probable.
 DOCUMENT_READINGS = 2
 #: Weight of the context model's evidence against the channel's.
@@ -698,7 +702,7 @@ def _usually_capitalized(word: str) -> bool:
     capital, lower = model.word_id(word[:1].upper() + word[1:]), model.word_id(word)
     if capital == UNKNOWN:
         return False
-    return lower == UNKNOWN or model.count([capital]) > 2 * model.count([lower])
+    return lower == UNKNOWN or model.count([capital]) > CAPITALIZED_RATIO * model.count([lower])
 
 
 def _context(spans: TokenTable, start: int, end: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
