@@ -2,8 +2,9 @@
 
 Each line is read as a paragraph, its double quotes paired left to right. A closing quote
 where an opening one belongs is turned round and its space moved outside
-(``” The`` → ``“The``, ``said:” I`` → ``said: “I``); a comma or full stop left outside a
-quoted full sentence is moved inside (``systems”, she said`` → ``systems,” she said``).
+(``” The`` → ``“The``, ``said:” I`` → ``said: “I``, ``column”All`` → ``column “All``); a
+comma or full stop left outside a quoted full sentence is moved inside (``systems”, she
+said`` → ``systems,” she said``).
 A quote that closes a quotation opened in an earlier paragraph is left as it is.
 
 >>> [c.replacement for c in propose("” The sky is falling”, she said.")]
@@ -81,15 +82,19 @@ def _reversed_opening(
     line: str, later: list[int], i: int, before: str, after: str
 ) -> tuple[int, str, float] | None:
     """How to turn a ``”`` met outside any quotation into an opening quote, if it is one."""
-    if after[:1].isalpha() and before in ("", " ", "\t"):
-        return i + 1, OPEN, SURE  # ”The
+    next_is_closing = bool(later) and line[later[0]] == CLOSE
+    if after[:1].isalpha():
+        if before in ("", " ", "\t"):
+            return i + 1, OPEN, SURE  # ”The
+        if before.isalnum() and next_is_closing:
+            return i + 1, f" {OPEN}", LIKELY  # column”All politics is global”
+        return None
     if not (after[:1] == " " and after[1:2].isalnum()):
         return None
     if before in ("", " ", "\t"):
         return i + 2, OPEN, SURE  # ” The
     if before == ":":
         return i + 2, f" {OPEN}", SURE  # said:” I  (after a comma, ”  closes: have,” Pak said)
-    next_is_closing = bool(later) and line[later[0]] == CLOSE
     if before.isalnum() and next_is_closing:
         return i + 2, f" {OPEN}", LIKELY  # Russia’s” full accept” of
     return None  # most likely closes a quotation opened in an earlier paragraph
