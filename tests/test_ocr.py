@@ -222,6 +222,22 @@ def test_stray_punctuation_goes_with_its_measured_share() -> None:
                      ("C ", in_context["a capital alone between lower-case words"])}
 
 
+def test_a_rule_read_before_a_heading_goes() -> None:
+    text = ("I SHOWMEN AND THE COUNTY COUNCIL\n" + PAGE + "\n  | MIDDLESEX SESSIONS.\n"
+            "I CENTRAL CRIMINAL COURT.\nI said no.\n")
+    report = Restorer(Config(families=frozenset({"ocr"}))).explain(text)
+    share = {kind: share for kind, _, share in ocr.STRAY_PUNCTUATION}[
+        "a rule read as a letter or bar before a heading"]
+    assert sorted((c.start, c.original, c.confidence) for c in report.corrections
+                  if c.rule == "ocr.stray_punctuation") == [
+        (0, "I ", share), (text.index("| MID"), "| ", share),
+        (text.index("I CENTRAL"), "I ", share)]
+    assert report.text.startswith("SHOWMEN AND THE COUNTY COUNCIL\n")
+    assert "\n  MIDDLESEX SESSIONS.\n" in report.text  # the indentation stays
+    assert report.text.endswith("\nI said no.\n")  # the pronoun before a lower-case word stays
+    _left_alone_on_a_clean_page("\nI SHOWMEN AND THE COUNTY COUNCIL")
+
+
 def test_a_mark_between_words_is_read_as_the_context_reads_it() -> None:
     text = PAGE + (" Then I went home with. my sister and the. prisoner. He said no. but he "
                    "was, taken to the street, The police then charged his brother' and t him.")

@@ -202,6 +202,8 @@ STRAY_PUNCTUATION = (
      0.857),
     ("a full stop doubled",  # "the prisoner.. He": 45 of 52
      regex.compile(r"(?<=\p{L}\.)\.(?=\s)"), 0.865),
+    ("a rule read as a letter or bar before a heading",  # "I SHOWMEN AND THE": 26 of 27
+     regex.compile(r"(?m)^[ \t]*\K[I|][ \t]+(?=\p{Lu}{2,}\b)"), 0.963),
 )
 #: Share of unseen lower-case words (each counted once) at which a text is OCR output with
 #: probability one half, and the spread of the logistic around it: between the 1st
