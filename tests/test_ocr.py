@@ -210,7 +210,8 @@ def test_stray_punctuation_goes_with_its_measured_share() -> None:
     _left_alone_on_a_clean_page(
         "The body having -been found, a witness - who was there - spoke: he 'said.")
     marks = PAGE + (" The ,prisoner and the . officer went ;home to the | court. Then the "
-                    "prisoner~ said that the C officer had gone.")
+                    "prisoner~ said that the C officer had gone, for Smith and Co., "
+                    "solicitors,. who were there.")
     found = {(original, confidence)
              for original, _, confidence in _proposed(marks, "ocr.stray_punctuation")}
     glued = shares["a comma, full stop, colon or semicolon glued to the start of a word"]
@@ -219,7 +220,8 @@ def test_stray_punctuation_goes_with_its_measured_share() -> None:
     assert found == {(",", glued), (";", glued), (". ", shares["a full stop alone between words"]),
                      ("| ", shares["a mark no word has, alone between words"]),
                      ("~", shares["a mark no word has, glued to a word"]),
-                     ("C ", in_context["a capital alone between lower-case words"])}
+                     ("C ", in_context["a capital alone between lower-case words"]),
+                     (".", shares["a full stop after a comma"])}  # not "Co.,"
 
 
 def test_a_rule_read_before_a_heading_goes() -> None:
