@@ -211,7 +211,8 @@ def test_stray_punctuation_goes_with_its_measured_share() -> None:
         "The body having -been found, a witness - who was there - spoke: he 'said.")
     marks = PAGE + (" The ,prisoner and the . officer went ;home to the | court. Then the "
                     "prisoner~ said that the C officer had gone, for Smith and Co., "
-                    "solicitors,. who were there.")
+                    "solicitors,. who were there. . The officer took the- letter,, and in "
+                    "the evening,' he said so.")
     found = {(original, confidence)
              for original, _, confidence in _proposed(marks, "ocr.stray_punctuation")}
     glued = shares["a comma, full stop, colon or semicolon glued to the start of a word"]
@@ -221,7 +222,11 @@ def test_stray_punctuation_goes_with_its_measured_share() -> None:
                      ("| ", shares["a mark no word has, alone between words"]),
                      ("~", shares["a mark no word has, glued to a word"]),
                      ("C ", in_context["a capital alone between lower-case words"]),
-                     (".", shares["a full stop after a comma"])}  # not "Co.,"
+                     (".", shares["a full stop after a comma"]),  # not "Co.,"
+                     (" .", shares["a full stop alone after a full stop"]),
+                     ("-", shares["a hyphen glued to the end of a word before a lower-case word"]),
+                     (",", shares["a comma doubled"]),
+                     ("'", shares["an apostrophe after a comma"])}  # none in "pro- perty"
 
 
 def test_a_rule_read_before_a_heading_goes() -> None:

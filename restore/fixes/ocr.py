@@ -205,6 +205,14 @@ STRAY_PUNCTUATION = (
     # (Not a full stop followed by a comma: "Co., solicitors" abbreviates; 17 of 134.)
     ("a full stop after a comma",  # "the prisoner,. who": 35 of 42
      regex.compile(r"(?<=\p{L},)\.(?=\s)"), 0.833),
+    ("a hyphen glued to the end of a word before a lower-case word",  # "the- court": 121 of 142
+     regex.compile(r"(?<=[ \t]\p{Ll}{2,})-(?=[ \t]\p{Ll})"), 0.852),
+    ("a full stop alone after a full stop",  # "at that colliery. . The": 27 of 30
+     regex.compile(r"(?<=\p{L}\.)[ \t]\.(?=[ \t])"), 0.900),
+    ("a comma doubled",  # "that letter,, and": 18 of 21
+     regex.compile(r"(?<=\p{L},),(?=\s)"), 0.857),
+    ("an apostrophe after a comma",  # "in the evening,' and": 20 of 23
+     regex.compile(r"(?<=\p{L},)'(?=[ \t])"), 0.870),
     ("a rule read as a letter or bar before a heading",  # "I SHOWMEN AND THE": 26 of 27
      regex.compile(r"(?m)^[ \t]*\K[I|][ \t]+(?=\p{Lu}{2,}\b)"), 0.963),
 )
@@ -367,7 +375,9 @@ def _analyse(text: str, calibrate: bool,
               for m in _marks_inside_words(text)]
     corrections = [join for join in joins if join is not None]
     joined = bytearray(len(text) + 1)  # a word inside a broken word is not read on its own
+    broken_at = bytearray(len(text) + 1)  # nor a mark inside one: it goes with the join
     for join in corrections:
+        broken_at[join.start:join.end] = b"\x01" * (join.end - join.start)
         if join.confidence >= 0.5:
             joined[join.start:join.end] = b"\x01" * (join.end - join.start)
     corrections += _dashes(text, spans, p_ocr, calibrate)
@@ -382,7 +392,7 @@ def _analyse(text: str, calibrate: bool,
     corrections += [Correction(m.start(), m.end(), m[0], "", round(p_ocr * share, 4),
                                "ocr.stray_punctuation", f"{kind} that the page did not print")
                     for kind, pattern, share in STRAY_PUNCTUATION
-                    for m in pattern.finditer(text)]
+                    for m in pattern.finditer(text) if not broken_at[m.start()]]
     in_document = Counter(map(str.lower, texts))
     lexicon = _lexicon(texts, in_document)
     broken = _misread_broken_words(text, joined, lexicon)
