@@ -229,6 +229,15 @@ def test_stray_punctuation_goes_with_its_measured_share() -> None:
                      ("'", shares["an apostrophe after a comma"])}  # none in "pro- perty"
 
 
+def test_a_reading_where_a_sentence_starts_takes_the_case_its_context_favours() -> None:
+    sentences = (" He tried to save them from ruin. lie also said he had been there. The man"
+                 " was seen. tbe prisoner said so, and the usual. sumnons was served.")
+    restored = restore(PAGE + sentences)
+    assert restored.endswith(" He tried to save them from ruin. He also said he had been there."
+                           " The man was seen. The prisoner said so, and the usual. summons was"
+                           " served.")
+
+
 def test_a_rule_read_before_a_heading_goes() -> None:
     text = ("I SHOWMEN AND THE COUNTY COUNCIL\n" + PAGE + "\n  | MIDDLESEX SESSIONS.\n"
             "I CENTRAL CRIMINAL COURT.\nI said no.\n")

@@ -401,12 +401,46 @@ def _analyse(text: str, calibrate: bool,
     read = [(start, end, word, readings)
             for start, end, word in zip(starts, ends, texts, strict=True)
             if not joined[start] and (readings := readings_of[word]).options] + broken
-    evidence = _said_in_place(spans, [(start, end, word,
-                                       tuple(reading for reading, _ in readings.options))
-                                      for start, end, word, readings in read])
+    sentence_starts = {m.end() for m in SENTENCE_START.finditer(text)}
+    evidence = _said_in_place(spans, [
+        (start, end, word, tuple(reading for reading, _ in readings.options) + (
+            tuple(map(_capitalized, (reading for reading, _ in readings.options)))
+            if start in sentence_starts else ()))
+        for start, end, word, readings in read])
+    for k, (start, end, word, readings) in enumerate(read):
+        if start in sentence_starts:
+            cased, evidence[k] = _in_the_case_said(word, readings, evidence[k])
+            read[k] = (start, end, word, cased)
     decisions = [WordDecision(start, end, *_decide(word, readings, said, p_ocr, in_document))
                  for (start, end, word, readings), said in zip(read, evidence, strict=True)]
     return corrections, [d for d in decisions if d.reading != text[d.start:d.end]], p_ocr
+
+
+#: The spaces before a lower-case word that starts a sentence: after a full stop, question
+#: or exclamation mark that ends a lower-case word of three letters or more (not "Mr." nor
+#: an initial).
+SENTENCE_START = regex.compile(r"(?<=\p{Ll}{3}[.!?])[ \t]+(?=\p{Ll})")
+
+
+def _capitalized(reading: str) -> str:
+    return reading[:1].upper() + reading[1:]
+
+
+def _in_the_case_said(word: str, readings: Readings, said: tuple[float, ...],
+                      ) -> tuple[Readings, tuple[float, ...]]:
+    """The ``readings`` of a lower-case ``word`` where a sentence may start, each in the
+    case its context favours, and what the context said for each (``said``: for each
+    reading, then for each with a capital). The page may have printed a capital that the
+    engine read otherwise ("lie also said" for "He also said"), or the full stop may be a
+    speck ("btoanseess. suemmons"). The channel does not tell the cases apart: a capital
+    misread is scored as its letter misread."""
+    count = len(readings.options)
+    cased = [((_capitalized(reading), log_channel), capital) if capital > lower
+             else ((reading, log_channel), lower)
+             for (reading, log_channel), lower, capital in zip(
+                 readings.options, said[:count], said[count:], strict=True)]
+    return (readings._replace(options=tuple(option for option, _ in cased)),
+            tuple(evidence for _, evidence in cased))
 
 
 def _misread_broken_words(text: str, joined: bytearray, lexicon: Lexicon,
