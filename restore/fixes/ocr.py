@@ -149,6 +149,10 @@ READ_IN_CONTEXT: tuple[tuple[str, regex.Pattern[str], dict[str, tuple[float, flo
      regex.compile(r"(?<=(?:^|[\s(\"'“‘])\p{Ll}{2,})\.(?=\p{Ll}{2,}(?:$|[\s,;:!?)\"'”’]))",
                    regex.MULTILINE), {" ": (12.0, 0.95)}),
 )
+#: The spaces before a lower-case word that starts a sentence: after a full stop, question
+#: or exclamation mark that ends a lower-case word of three letters or more (not "Mr." nor
+#: an initial).
+SENTENCE_START = regex.compile(r"(?<=\p{Ll}{3}[.!?])[ \t]+(?=\p{Ll})")
 #: A short word capitalized between lower-case words ("the man In the dock"): read in lower
 #: case where the context model favours that by ``CAPITAL_EVIDENCE`` nats; 43 of 50 such
 #: readings brought the page closer to its transcription on the even half of BLN600
@@ -416,13 +420,8 @@ def _analyse(text: str, calibrate: bool,
     return corrections, [d for d in decisions if d.reading != text[d.start:d.end]], p_ocr
 
 
-#: The spaces before a lower-case word that starts a sentence: after a full stop, question
-#: or exclamation mark that ends a lower-case word of three letters or more (not "Mr." nor
-#: an initial).
-SENTENCE_START = regex.compile(r"(?<=\p{Ll}{3}[.!?])[ \t]+(?=\p{Ll})")
-
-
 def _capitalized(reading: str) -> str:
+    """``reading`` with a capital first letter, the rest as it is ("mcCall" → "McCall")."""
     return reading[:1].upper() + reading[1:]
 
 
