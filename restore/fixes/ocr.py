@@ -406,11 +406,9 @@ def _analyse(text: str, calibrate: bool,
             for start, end, word in zip(starts, ends, texts, strict=True)
             if not joined[start] and (readings := readings_of[word]).options] + broken
     sentence_starts = {m.end() for m in SENTENCE_START.finditer(text)}
-    evidence = _said_in_place(spans, [
-        (start, end, word, tuple(reading for reading, _ in readings.options) + (
-            tuple(map(_capitalized, (reading for reading, _ in readings.options)))
-            if start in sentence_starts else ()))
-        for start, end, word, readings in read])
+    evidence = _said_in_place(spans, [(start, end, word,
+                                       _asked(readings, start in sentence_starts))
+                                      for start, end, word, readings in read])
     for k, (start, end, word, readings) in enumerate(read):
         if start in sentence_starts:
             cased, evidence[k] = _in_the_case_said(word, readings, evidence[k])
@@ -420,9 +418,11 @@ def _analyse(text: str, calibrate: bool,
     return corrections, [d for d in decisions if d.reading != text[d.start:d.end]], p_ocr
 
 
-def _capitalized(reading: str) -> str:
-    """``reading`` with a capital first letter, the rest as it is ("mcCall" → "McCall")."""
-    return reading[:1].upper() + reading[1:]
+def _asked(readings: Readings, with_capitals: bool) -> tuple[str, ...]:
+    """What the context is asked about for a word: each of its readings and, where a
+    sentence may start, then each with a capital (see :func:`_in_the_case_said`)."""
+    asked = tuple(reading for reading, _ in readings.options)
+    return asked + tuple(_cased(reading, "title") for reading in asked) if with_capitals else asked
 
 
 def _in_the_case_said(word: str, readings: Readings, said: tuple[float, ...],
@@ -434,7 +434,7 @@ def _in_the_case_said(word: str, readings: Readings, said: tuple[float, ...],
     speck ("btoanseess. suemmons"). The channel does not tell the cases apart: a capital
     misread is scored as its letter misread."""
     count = len(readings.options)
-    cased = [((_capitalized(reading), log_channel), capital) if capital > lower
+    cased = [((_cased(reading, "title"), log_channel), capital) if capital > lower
              else ((reading, log_channel), lower)
              for (reading, log_channel), lower, capital in zip(
                  readings.options, said[:count], said[count:], strict=True)]
