@@ -14,6 +14,7 @@ subsequence (rapidfuzz's ``Indel`` opcodes, in C); each run of differing tokens 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -49,20 +50,64 @@ def substitutions(garbled: str, source: str) -> list[Substitution]:
 
 
 def _blocks(a: list[str], b: list[str]) -> Iterator[tuple[int, int, int, int]]:
-    """Maximal differing runs ``(a_start, a_end, b_start, b_end)`` between token lists."""
-    pending: list[int] | None = None
+    """Maximal differing runs ``(a_start, a_end, b_start, b_end)`` between token lists; words
+    moved across one token make one run with it (:func:`_reordered`)."""
+    runs: list[tuple[int, int, int, int]] = []
     for op in Indel.opcodes(a, b):
         if op.tag == "equal":
+            continue
+        if runs and runs[-1][1] == op.src_start and runs[-1][3] == op.dest_start:
+            runs[-1] = (runs[-1][0], op.src_end, runs[-1][2], op.dest_end)
+        else:
+            runs.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+    pending: tuple[int, int, int, int] | None = None
+    for run in runs:
+        found = None if pending is None else _reordered(a, b, pending, run)
+        if found is None:
             if pending is not None:
                 yield _widen(*pending)
-                pending = None
+            pending = run
             continue
-        if pending is None:
-            pending = [op.src_start, op.src_end, op.dest_start, op.dest_end]
-        else:
-            pending[1], pending[3] = op.src_end, op.dest_end
+        rest, pending = found
+        if rest[0] < rest[1] or rest[2] < rest[3]:
+            yield _widen(*rest)
     if pending is not None:
         yield _widen(*pending)
+
+
+def _reordered(a: list[str], b: list[str], first: tuple[int, int, int, int],
+               then: tuple[int, int, int, int],
+               ) -> tuple[tuple[int, int, int, int], tuple[int, int, int, int]] | None:
+    """Where the differing runs ``first`` and ``then``, one token apart, hold words moved
+    across that token ("interest rates" written "rates of interest", "not to" as "to not"):
+    ``first`` without the moved words, and the run from them to the end of ``then``, whose
+    one side has every word of the other. ``None`` when no word moved.
+
+    >>> a, b = "boost rates of interest".split(), "raise interest rates".split()
+    >>> _reordered(a, b, (0, 1, 0, 2), (2, 4, 3, 3))
+    ((0, 1, 0, 1), (1, 4, 1, 3))
+    """
+    a_start, a_end, b_start, b_end = first
+    if then[0] != a_end + 1:
+        return None
+    after_a = {token.lower() for token in a[then[0]:then[1]] if token.isalpha()}
+    after_b = {token.lower() for token in b[then[2]:then[3]] if token.isalpha()}
+    for k in range(b_start, b_end):  # a source word the garbled text has after the token
+        run = (a_end, then[1], k, then[3])
+        if b[k].lower() in after_a and _one_holds_the_other(a[a_end:then[1]], b[k:then[3]]):
+            return (a_start, a_end, b_start, k), run
+    for k in range(a_start, a_end):  # a garbled word the source has after the token
+        run = (k, then[1], b_end, then[3])
+        if a[k].lower() in after_b and _one_holds_the_other(a[k:then[1]], b[b_end:then[3]]):
+            return (a_start, k, b_start, b_end), run
+    return None
+
+
+def _one_holds_the_other(a: list[str], b: list[str]) -> bool:
+    """Whether the words of one list, in any order and case, are all in the other."""
+    words_a = Counter(word.lower() for word in a)
+    words_b = Counter(word.lower() for word in b)
+    return words_a <= words_b or words_b <= words_a
 
 
 def _widen(a_start: int, a_end: int, b_start: int, b_end: int) -> tuple[int, int, int, int]:

@@ -50,6 +50,16 @@ def test_substitutions_take_in_a_neighbour_for_insertions() -> None:
     assert substitutions("same text", "same text") == []
 
 
+def test_substitutions_keep_a_reordering_whole() -> None:
+    found = substitutions("to spice up rates of interest, but to not panic",
+                          "to boost interest rates, but not to panic")
+    assert [(s.garbled, s.source) for s in found] == [
+        ("spice up", "boost"), ("rates of interest", "interest rates"), ("to not", "not to")]
+    # a word that stays in place is no move: "mentioned the federal" is not one run
+    found = substitutions("he mentioned the federal plan", "he said the plan")
+    assert [(s.garbled, s.source) for s in found] == [("mentioned", "said"), ("the federal", "the")]
+
+
 def test_case_is_carried_over() -> None:
     assert transfer_case("foreign", "Overseas") == "Foreign"
     assert transfer_case("cold war", "Chilly Struggle") == "Cold War"
@@ -192,6 +202,22 @@ def test_miner_gives_an_insertion_to_the_key_it_belongs_to(tmp_path: Path) -> No
     # for one "the" in three: the insertion goes with "government".
     assert ["federal government", "government"] in keys
     assert ["the federal", "the"] not in keys
+
+
+def test_miner_reads_a_reordering_as_one_pair(tmp_path: Path) -> None:
+    pairs = _write_pairs(tmp_path / "pairs", [(
+        f"On day {n} they chose not to raise interest rates.\n",
+        f"On day {n} they chose to not raise rates of interest.\n",
+    ) for n in range(4)])
+    out = tmp_path / "out"
+    assert mine_spin_maps.main([str(pairs), "-o", str(out)]) == 0
+    keys = [line.split("\t")[:2] for line in
+            (out / "spin-phrases.tsv").read_text().splitlines() if not line.startswith("#")]
+    assert ["rates of interest", "interest rates"] in keys
+    assert ["to not", "not to"] in keys
+    # the moved words are not read as one another ("to" for "not"), nor the move as a loss
+    assert ["to", "not"] not in keys and ["not", "to"] not in keys
+    assert ["rates of interest", "rates"] not in keys
 
 
 def test_own_tables_replace_the_shipped_ones(tmp_path: Path) -> None:
