@@ -3,15 +3,16 @@
 Each ``X.spun.txt`` is aligned with its ``X.orig.txt`` (:func:`restore.align.substitutions`);
 every differing run of at most ``--max-tokens`` tokens a side is a candidate pair (spun
 phrase → original phrase) when the original has a word in it and the spun phrase a word or
-is a number (a spinner writes "5" for "five"). A pure insertion or deletion may go with
-the token on either side ("satellite tv for pc" → "satellite", "gross sales" → "sales"):
-it is counted for the side whose reading the spinner writes for the larger share of its
-original ("government" → "federal government" for 39% of "government", not "the" → "the
-federal" for 2% of "the"), so that an artefact of a key does not stand in front of it. A
-run of equal length is also counted as its word-for-word pairs, so that whichever reading
-is the spinner's key gathers the counts. Then every phrase is counted wherever
-it occurs, which gives the channel its probabilities: how often the spinner wrote that
-phrase for that original, and how often it left the phrase as it was.
+is a number (a spinner writes "5" for "five", "1 / 4" for "a quarter"). A pure insertion or
+deletion may go with the token on either side ("satellite tv for pc" → "satellite", "gross
+sales" → "sales"): it is counted for the side whose reading the spinner writes for the
+larger share of its original ("government" → "federal government" for 39% of "government",
+not "the" → "the federal" for 2% of "the"), so that an artefact of a key does not stand in
+front of it. A run of equal length is also counted as its word-for-word pairs, so that
+whichever reading is the spinner's key gathers the counts, unless the spinner only moved
+its words ("to not" for "not to"). Then every phrase is counted wherever it occurs, which
+gives the channel its probabilities: how often the spinner wrote that phrase for that
+original, and how often it left the phrase as it was.
 
 Writes two tables to ``--output`` (default ``dictionaries/``):
 
@@ -39,6 +40,8 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+
+import regex
 
 from restore import resources
 from restore.align import substitutions
@@ -111,7 +114,7 @@ def candidate_pairs(spun: str, original: str, max_tokens: int,
             return None
         was = spun[spun_tokens.starts[a0]:spun_tokens.ends[a1 - 1]]
         now = original[original_tokens.starts[b0]:original_tokens.ends[b1 - 1]]
-        if (was.lower() != now.lower() and _worded(now) and (_worded(was) or was.isdigit())
+        if (was.lower() != now.lower() and _worded(now) and (_worded(was) or _number(was))
                 and _whole(spun, spun_tokens.ends[a1 - 1])
                 and _whole(original, original_tokens.ends[b1 - 1])):
             return tuple(t.lower() for t in spun_tokens.texts[a0:a1]), was, now
@@ -149,6 +152,14 @@ def _whole(text: str, end: int) -> bool:
 
 def _worded(phrase: str) -> bool:
     return any(ch.isalpha() for ch in phrase)
+
+
+#: A number as a spinner writes one for words: "5" for "five", "1 / 4" for "a quarter".
+NUMBER = regex.compile(r"\d+(?: ?/ ?\d+)?")
+
+
+def _number(phrase: str) -> bool:
+    return NUMBER.fullmatch(phrase) is not None
 
 
 def stored_original(spun: str, original: str) -> str:

@@ -220,6 +220,18 @@ def test_miner_reads_a_reordering_as_one_pair(tmp_path: Path) -> None:
     assert ["rates of interest", "rates"] not in keys
 
 
+def test_miner_reads_a_fraction_written_for_words(tmp_path: Path) -> None:
+    pairs = _write_pairs(tmp_path / "pairs", [(
+        f"On day {n} the bank raised its rate by a quarter of a point.\n",
+        f"On day {n} the bank raised its rate by 1 / 4 of a point.\n",
+    ) for n in range(4)])
+    out = tmp_path / "out"
+    assert mine_spin_maps.main([str(pairs), "-o", str(out)]) == 0
+    keys = [line.split("\t")[:2] for line in
+            (out / "spin-phrases.tsv").read_text().splitlines() if not line.startswith("#")]
+    assert ["1 / 4", "a quarter"] in keys
+
+
 def test_own_tables_replace_the_shipped_ones(tmp_path: Path) -> None:
     name, file_format, file_version = ("spin-phrases.tsv", "restore-spin-phrases", 1)
     (tmp_path / name).write_text(
