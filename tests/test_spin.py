@@ -41,6 +41,16 @@ def _write_pairs(directory: Path, texts: list[tuple[str, str]]) -> Path:
     return directory
 
 
+def _mined_keys(directory: Path, texts: list[tuple[str, str]]) -> list[list[str]]:
+    """The ``[spun, original]`` pairs the miner finds in ``texts`` (see :func:`_write_pairs`),
+    written under ``directory``."""
+    pairs = _write_pairs(directory / "pairs", texts)
+    out = directory / "out"
+    assert mine_spin_maps.main([str(pairs), "-o", str(out)]) == 0
+    return [line.split("\t")[:2] for line in
+            (out / "spin-phrases.tsv").read_text().splitlines() if not line.startswith("#")]
+
+
 def test_substitutions_take_in_a_neighbour_for_insertions() -> None:
     found = substitutions("a satellite tv for pc dish was stated", "a satellite dish was said")
     assert [(s.garbled, s.source) for s in found] == [
@@ -190,14 +200,10 @@ def test_miner_learns_a_spinner_from_pairs(tmp_path: Path) -> None:
 
 
 def test_miner_gives_an_insertion_to_the_key_it_belongs_to(tmp_path: Path) -> None:
-    pairs = _write_pairs(tmp_path / "pairs", [(
+    keys = _mined_keys(tmp_path, [(
         f"The government said on day {n} that the plan and the talks went well.\n",
         f"The federal government said on day {n} that the plan and the talks went well.\n",
     ) for n in range(4)])
-    out = tmp_path / "out"
-    assert mine_spin_maps.main([str(pairs), "-o", str(out)]) == 0
-    keys = [line.split("\t")[:2] for line in
-            (out / "spin-phrases.tsv").read_text().splitlines() if not line.startswith("#")]
     # "government" became "federal government" every time; "the" became "the federal"
     # for one "the" in three: the insertion goes with "government".
     assert ["federal government", "government"] in keys
@@ -205,14 +211,10 @@ def test_miner_gives_an_insertion_to_the_key_it_belongs_to(tmp_path: Path) -> No
 
 
 def test_miner_reads_a_reordering_as_one_pair(tmp_path: Path) -> None:
-    pairs = _write_pairs(tmp_path / "pairs", [(
+    keys = _mined_keys(tmp_path, [(
         f"On day {n} they chose not to raise interest rates.\n",
         f"On day {n} they chose to not raise rates of interest.\n",
     ) for n in range(4)])
-    out = tmp_path / "out"
-    assert mine_spin_maps.main([str(pairs), "-o", str(out)]) == 0
-    keys = [line.split("\t")[:2] for line in
-            (out / "spin-phrases.tsv").read_text().splitlines() if not line.startswith("#")]
     assert ["rates of interest", "interest rates"] in keys
     assert ["to not", "not to"] in keys
     # the moved words are not read as one another ("to" for "not"), nor the move as a loss
@@ -221,14 +223,10 @@ def test_miner_reads_a_reordering_as_one_pair(tmp_path: Path) -> None:
 
 
 def test_miner_reads_a_fraction_written_for_words(tmp_path: Path) -> None:
-    pairs = _write_pairs(tmp_path / "pairs", [(
+    keys = _mined_keys(tmp_path, [(
         f"On day {n} the bank raised its rate by a quarter of a point.\n",
         f"On day {n} the bank raised its rate by 1 / 4 of a point.\n",
     ) for n in range(4)])
-    out = tmp_path / "out"
-    assert mine_spin_maps.main([str(pairs), "-o", str(out)]) == 0
-    keys = [line.split("\t")[:2] for line in
-            (out / "spin-phrases.tsv").read_text().splitlines() if not line.startswith("#")]
     assert ["1 / 4", "a quarter"] in keys
 
 
