@@ -61,14 +61,16 @@ def _blocks(a: list[str], b: list[str]) -> Iterator[tuple[int, int, int, int]]:
         else:
             runs.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
     pending: tuple[int, int, int, int] | None = None
+    merged = False  # whether pending holds a move: it is not cut up again
     for run in runs:
-        found = None if pending is None else _reordered(a, b, pending, run)
+        found = None if pending is None or merged else _reordered(a, b, pending, run)
         if found is None:
             if pending is not None:
                 yield _widen(*pending)
-            pending = run
+            pending, merged = run, False
             continue
         rest, pending = found
+        merged = True
         if rest[0] < rest[1] or rest[2] < rest[3]:
             yield _widen(*rest)
     if pending is not None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from restore import Report, apply_corrections, explain, restore
+from restore.align import substitutions
 from restore.fixes import ocr
 from restore.model import Correction
+from restore.text import tokens
 from tests.strategies import FRAGMENTS, any_text, damaged_text
 
 
@@ -83,3 +85,22 @@ def test_line_endings_survive(text: str, newline: str) -> None:
         taken = sum(c.original.count(mark) - c.replacement.count(mark) for c in joined)
         assert report.text.count(mark) == document.count(mark) - taken
     assert report.text.endswith(newline)
+
+
+#: Few words, so that texts drawn from them share words and move them about.
+_FEW_WORDS = st.lists(st.sampled_from(["a", "the", "of", "x"]), max_size=12).map(" ".join)
+
+
+@settings(max_examples=1000)
+@given(_FEW_WORDS, _FEW_WORDS)
+@example("a a of the", "a the of a the a")  # one move, then another out of it: not cut twice
+def test_substitutions_rebuild_the_source(garbled: str, source: str) -> None:
+    found = substitutions(garbled, source)
+    pieces, at = [], 0
+    for s in found:
+        assert at <= s.garbled_start <= s.garbled_end <= len(garbled)
+        assert garbled[s.garbled_start:s.garbled_end] == s.garbled
+        assert source[s.source_start:s.source_end] == s.source
+        pieces += [garbled[at:s.garbled_start], f" {s.source} "]
+        at = s.garbled_end
+    assert tokens("".join([*pieces, garbled[at:]])) == tokens(source)

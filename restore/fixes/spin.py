@@ -394,7 +394,8 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
             entry = phrases.get((word,) if n == 1 else tuple(words[i:i + n]))
             if entry is None or (n > 1 and not _one_line(text, ends[i], starts[i + n - 1])):
                 continue
-            if n > 1 and _outranked(entry, i, n, words, phrases, lengths):
+            if n > 1 and (_outranked(entry, i, n, words, phrases, lengths)
+                          or _in_a_run(words, i, n)):
                 continue
             hopeful = hopeful_by_entry.get(id(entry))
             if hopeful is None:
@@ -455,6 +456,19 @@ def _outranked(entry: resources.SpinEntry, i: int, n: int, words: list[str],
             if rival is not None and max(channel for _, channel in rival.originals) > share:
                 return True
     return False
+
+
+def _in_a_run(words: list[str], i: int, n: int) -> bool:
+    """Whether ``words[i:i + n]`` is one word repeated ("one one", which the spinner writes
+    for "one") standing in a longer run of it ("one one one one"): no spinner's doubling, and
+    read as one it would make another.
+
+    >>> _in_a_run("one one one".split(), 0, 2), _in_a_run("it was as as".split(), 2, 2)
+    (True, False)
+    """
+    word = words[i]
+    return all(other == word for other in words[i + 1:i + n]) and (
+        (i > 0 and words[i - 1] == word) or (i + n < len(words) and words[i + n] == word))
 
 
 class _Layout:
