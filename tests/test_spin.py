@@ -139,7 +139,10 @@ def test_neighbouring_phrases_are_read_in_each_others_restored_context(
     monkeypatch.setattr(spin, "ROUNDS", 1)
     assert posterior() < 0.8 and in_restored_context > 0.95
     monkeypatch.undo()
-    assert restore(text).endswith(" would help the economy.")
+    report = explain(text)
+    assert report.text.endswith(" the economy.")
+    # whether "help" is applied is the calibration's call; that it is read is this test's
+    assert ("assist", "help") in {(c.original, c.replacement) for c in report.corrections}
 
 
 def test_the_rest_of_the_article_weighs_each_reading(monkeypatch: pytest.MonkeyPatch) -> None:
