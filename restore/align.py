@@ -96,17 +96,22 @@ def _reordered(a: list[str], b: list[str], first: tuple[int, int, int, int],
     after_b = {token.lower() for token in b[then[2]:then[3]] if token.isalpha()}
     for k in range(b_start, b_end):  # a source word the garbled text has after the token
         run = (a_end, then[1], k, then[3])
-        if b[k].lower() in after_a and _one_holds_the_other(a[a_end:then[1]], b[k:then[3]]):
+        if b[k].lower() in after_a and one_holds_the_other(a[a_end:then[1]], b[k:then[3]]):
             return (a_start, a_end, b_start, k), run
     for k in range(a_start, a_end):  # a garbled word the source has after the token
         run = (k, then[1], b_end, then[3])
-        if a[k].lower() in after_b and _one_holds_the_other(a[k:then[1]], b[b_end:then[3]]):
+        if a[k].lower() in after_b and one_holds_the_other(a[k:then[1]], b[b_end:then[3]]):
             return (a_start, k, b_start, b_end), run
     return None
 
 
-def _one_holds_the_other(a: list[str], b: list[str]) -> bool:
-    """Whether the words of one list, in any order and case, are all in the other."""
+def one_holds_the_other(a: list[str], b: list[str]) -> bool:
+    """Whether the words of one list, in any order and case, are all in the other (of lists
+    as long as each other: the same words).
+
+    >>> one_holds_the_other(["to", "not"], ["not", "To"]), one_holds_the_other(["a"], ["b"])
+    (True, False)
+    """
     words_a = Counter(word.lower() for word in a)
     words_b = Counter(word.lower() for word in b)
     return words_a <= words_b or words_b <= words_a

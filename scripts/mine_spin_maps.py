@@ -44,7 +44,7 @@ from pathlib import Path
 import regex
 
 from restore import resources
-from restore.align import substitutions
+from restore.align import one_holds_the_other, substitutions
 from restore.fixes.spin import APOSTROPHES
 from restore.resources import SPIN_EVIDENCE, SPIN_PHRASES, SPIN_PHRASES_BY_HAND
 from restore.text import token_table, tokens, transfer_case
@@ -130,19 +130,13 @@ def candidate_pairs(spun: str, original: str, max_tokens: int,
         if g0 > 0 and o0 > 0 and spun_tokens.texts[g0][:1] in APOSTROPHES and (
                 spun_tokens.texts[g0 - 1] == original_tokens.texts[o0 - 1]):
             groups.append([(g0 - 1, g1, o0 - 1, o1)])  # a clitic with its word: "it 's"
-        if g1 - g0 == o1 - o0 > 1 and not _reordering(spun_tokens.texts[g0:g1],
-                                                      original_tokens.texts[o0:o1]):
+        if g1 - g0 == o1 - o0 > 1 and not one_holds_the_other(  # not the same words moved
+                spun_tokens.texts[g0:g1], original_tokens.texts[o0:o1]):
             groups += [[(g0 + k, g0 + k + 1, o0 + k, o0 + k + 1)] for k in range(g1 - g0)]
         for group in groups:
             found = tuple(c for c in (candidate(*reading) for reading in group) if c is not None)
             if found:
                 yield found
-
-
-def _reordering(spun: list[str], original: list[str]) -> bool:
-    """Whether the spinner only moved the words ("to not" for "not to"): then their
-    word-for-word pairs ("to" → "not") are no readings."""
-    return Counter(map(str.lower, spun)) == Counter(map(str.lower, original))
 
 
 def _whole(text: str, end: int) -> bool:
