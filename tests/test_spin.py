@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
@@ -159,6 +160,20 @@ def test_the_rest_of_the_article_weighs_each_reading(monkeypatch: pytest.MonkeyP
     assert weighed[0] > posterior(texts[0])
     assert weighed[1] < posterior(texts[1])
     assert weighed[2] == posterior(texts[2])  # a paragraph is too short to have a topic
+
+
+def test_the_phrase_as_it_stands_is_weighed_as_news_too() -> None:
+    # The context model's corpus says "a 6% increase" where British news says "a 6% rise":
+    # leaving a phrase standing is weighed by the news the maps were mined from, as each
+    # original is (the news says "rise" more often than the corpus, "stated" less often).
+    assert spin._adaptation("rise") > spin._adaptation("increase") > 0 > spin._adaptation("stated")
+    read = spin.decisions(SPUN)
+    assert len(read) >= 3
+    for correction, row in read:
+        features = dict(zip(spin.DECISION_FEATURES, row, strict=True))
+        keep = spin._log_keep_prior(features["spun_probability"], math.exp(features["kept"]))
+        assert features["keep_prior"] == pytest.approx(
+            keep + spin._adaptation(correction.original))
 
 
 def test_an_overlapping_key_the_spinner_uses_more_takes_the_words() -> None:
