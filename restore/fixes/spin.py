@@ -144,7 +144,7 @@ class _Occurrences:
         self.first: list[int] = []
         self.last: list[int] = []
         self.entry: list[resources.SpinEntry] = []
-        self.kept_adaptation: list[float] = []  # _adaptation of the phrase as it stands
+        self.kept_adaptation: list[float] = []  # by phrase: _adaptation of it as it stands
         self.phrase: list[int] = []  # the phrase's number: occurrences of one share it
         self.unseen = False  # whether the thesaurus, not the maps, read the phrases
         self.options_end: list[int] = []
@@ -327,7 +327,7 @@ class _Posteriors:
         self.owner = np.repeat(np.arange(len(sizes)), sizes)
         self.offsets = np.array([0, *found.options_end[:-1]])
         self.keep = (_log_keep_prior(p_spun, np.array([entry.kept for entry in found.entry]))
-                     + np.array(found.kept_adaptation))
+                     + np.array(found.kept_adaptation)[np.array(found.phrase)])
         self.slot = np.array(found.slot)
         self.prior = (_log_change_prior(p_spun, np.array(found.channel))
                       + (np.array(found.survival) + TOPIC_WEIGHT * np.array(found.topic))[
@@ -412,7 +412,10 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
             if not hopeful:
                 continue
             seen = text[starts[i]:ends[i + n - 1]]
-            phrase = numbers.setdefault(id(entry), len(numbers))
+            phrase = numbers.get(id(entry), len(numbers))
+            if phrase == len(numbers):
+                numbers[id(entry)] = phrase
+                found.kept_adaptation.append(_adaptation(" ".join(words[i:i + n])))
             before = len(found.replacement)
             for original, channel in hopeful:
                 replacement = cased.get((original, seen))
@@ -440,10 +443,6 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
                 found.first.append(i)
                 found.last.append(i + n)
                 found.entry.append(entry)
-                as_it_stands = " ".join(words[i:i + n])
-                if as_it_stands not in adaptation:
-                    adaptation[as_it_stands] = _adaptation(as_it_stands)
-                found.kept_adaptation.append(adaptation[as_it_stands])
                 found.phrase.append(phrase)
                 found.options_end.append(len(found.replacement))
                 free = i + n
