@@ -45,6 +45,7 @@ import regex
 
 from restore import resources
 from restore.align import one_holds_the_other, substitutions
+from restore.fixes import spin
 from restore.fixes.spin import APOSTROPHES
 from restore.resources import SPIN_EVIDENCE, SPIN_PHRASES, SPIN_PHRASES_BY_HAND
 from restore.text import token_table, tokens, transfer_case
@@ -60,7 +61,7 @@ def tables_in(directory: Path) -> contextlib.AbstractContextManager[None]:
     """Have this process read its spin tables from ``directory`` while the block runs."""
     return pairs.tables_in(directory, (resources.spin_phrases, resources.spin_phrase_lengths,
                                        resources.spin_evidence,
-                                       resources.spin_original_counts))
+                                       resources.spin_original_counts, spin._adaptation))
 
 
 @contextlib.contextmanager

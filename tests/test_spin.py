@@ -269,6 +269,15 @@ def test_own_tables_replace_the_shipped_ones(tmp_path: Path) -> None:
     assert output.strip() == SPUN  # an empty map restores nothing
 
 
+def test_tables_mined_in_a_block_are_read_for_its_length(tmp_path: Path) -> None:
+    shipped = spin._adaptation("rise")  # cached across texts: the block must clear it
+    pairs = _write_pairs(tmp_path / "pairs", [("Prices rise again.\n", "Prices rise again.\n")])
+    assert mine_spin_maps.main([str(pairs), "-o", str(tmp_path / "out")]) == 0
+    with mine_spin_maps.tables_in(tmp_path / "out"):
+        assert spin._adaptation("rise") != shipped
+    assert spin._adaptation("rise") == shipped
+
+
 def test_a_pair_checked_by_hand_reads_what_the_miner_never_saw() -> None:
     text = "The corporate stated its satellite tv for pc launch was delayed by 12 months."
     found = [c for c in explain(text).corrections if c.original == "satellite tv for pc"]

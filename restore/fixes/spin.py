@@ -384,7 +384,6 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
     starts, ends = spans.starts, spans.ends
     candidate_ids: dict[str, list[int]] = {}
     cased: dict[tuple[str, str], str] = {}  # (original, seen) -> replacement
-    adaptation: dict[str, float] = {}  # original -> _adaptation(original)
     hopeful_by_entry: dict[int, list[tuple[str, float]]] = {}
     numbers: dict[int, int] = {}  # id(entry) -> its phrase's number
     slots: dict[tuple[int, str], int] = {}  # (phrase number, original) -> its number
@@ -430,9 +429,7 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
                     found.replacement.append(replacement)
                     found.original.append(original)
                     found.channel.append(channel)
-                    if original not in adaptation:
-                        adaptation[original] = _adaptation(original)
-                    found.adaptation.append(adaptation[original])
+                    found.adaptation.append(_adaptation(original))
                     slot = slots.get((phrase, original))
                     if slot is None:
                         slot = slots[phrase, original] = len(slots)
@@ -604,10 +601,13 @@ def _topic(original: str, phrase: list[str], present: set[str]) -> float:
     return max(-TOPIC_CAP, min(TOPIC_CAP, ratio))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _adaptation(original: str) -> float:
     """log P_news(o) / P_model(o): how much likelier the news the spin maps were mined from
     makes the words of *o* than the context model's corpus (``DOMAIN_MASS``). Only words
-    of letters count; a word the pairs' table lacks is rare there.
+    of letters count; a word the pairs' table lacks is rare there. (Cached across texts: a
+    spinner's phrases recur; tables read from elsewhere clear it, see
+    ``scripts/mine_spin_maps.py``.)
 
     >>> _adaptation("latest") > _adaptation("newest")
     True
