@@ -47,9 +47,6 @@ class TopicModel:
         self._features = np.array(features, dtype=np.int32)
         self._deltas = np.array(deltas)
         self._offsets = np.array(offsets, dtype=np.int64)
-        #: Rows asked about, as Python objects: a spun article asks about the same words
-        #: as the last (memory grows only with the words asked about).
-        self._listed: dict[int, tuple[float, list[tuple[str, float]]]] = {}
 
     def __contains__(self, word: object) -> bool:
         number = self._index.get(word) if isinstance(word, str) else None
@@ -63,18 +60,10 @@ class TopicModel:
         i = self._index.get(word)
         if i is None or i >= self._rows:
             return 0.0
-        base, listed = self._listing(i)
-        return base + sum(delta for feature, delta in listed
-                          if feature in present and feature not in ignored)
-
-    def _listing(self, i: int) -> tuple[float, list[tuple[str, float]]]:
-        """Row ``i``'s base, and its features with their deltas."""
-        found = self._listed.get(i)
-        if found is None:
-            span = slice(self._offsets[i], self._offsets[i + 1])
-            features: list[int] = self._features[span].tolist()
-            deltas: list[float] = self._deltas[span].tolist()
-            found = self._listed[i] = float(self._base[i]), [
-                (self._words[feature], delta)
-                for feature, delta in zip(features, deltas, strict=True)]
-        return found
+        span = slice(self._offsets[i], self._offsets[i + 1])
+        features: list[int] = self._features[span].tolist()
+        deltas: list[float] = self._deltas[span].tolist()
+        names = self._words
+        return float(self._base[i]) + sum(
+            delta for feature, delta in zip(features, deltas, strict=True)
+            if names[feature] in present and names[feature] not in ignored)

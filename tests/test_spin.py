@@ -269,7 +269,7 @@ def test_own_tables_replace_the_shipped_ones(tmp_path: Path) -> None:
     assert output.strip() == SPUN  # an empty map restores nothing
 
 
-def test_tables_mined_in_a_block_are_read_for_its_length(tmp_path: Path) -> None:
+def test_tables_mined_in_a_block_are_read_while_it_runs(tmp_path: Path) -> None:
     shipped = spin._adaptation("rise")  # cached across texts: the block must clear it
     pairs = _write_pairs(tmp_path / "pairs", [("Prices rise again.\n", "Prices rise again.\n")])
     assert mine_spin_maps.main([str(pairs), "-o", str(tmp_path / "out")]) == 0

@@ -411,9 +411,9 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
             if not hopeful:
                 continue
             seen = text[starts[i]:ends[i + n - 1]]
-            phrase = numbers.get(id(entry), len(numbers))
-            if phrase == len(numbers):
-                numbers[id(entry)] = phrase
+            phrase = numbers.get(id(entry))
+            if phrase is None:
+                phrase = numbers[id(entry)] = len(numbers)
                 found.kept_adaptation.append(_adaptation(" ".join(words[i:i + n])))
             before = len(found.replacement)
             for original, channel in hopeful:
