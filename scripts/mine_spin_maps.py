@@ -154,6 +154,7 @@ NUMBER = regex.compile(r"\d+(?: ?/ ?\d+)?")
 
 
 def _number(phrase: str) -> bool:
+    """Whether ``phrase`` is a ``NUMBER``."""
     return NUMBER.fullmatch(phrase) is not None
 
 

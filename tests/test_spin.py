@@ -43,8 +43,8 @@ def _write_pairs(directory: Path, texts: list[tuple[str, str]]) -> Path:
 
 
 def _mined_keys(directory: Path, texts: list[tuple[str, str]]) -> list[list[str]]:
-    """The ``[spun, original]`` pairs the miner finds in ``texts`` (see :func:`_write_pairs`),
-    written under ``directory``."""
+    """The ``[spun, original]`` pairs the miner finds in ``texts`` (see :func:`_write_pairs`);
+    the pairs are written to ``directory / "pairs"``, the mined tables to ``directory / "out"``."""
     pairs = _write_pairs(directory / "pairs", texts)
     out = directory / "out"
     assert mine_spin_maps.main([str(pairs), "-o", str(out)]) == 0
@@ -271,8 +271,7 @@ def test_own_tables_replace_the_shipped_ones(tmp_path: Path) -> None:
 
 def test_tables_mined_in_a_block_are_read_while_it_runs(tmp_path: Path) -> None:
     shipped = spin._adaptation("rise")  # cached across texts: the block must clear it
-    pairs = _write_pairs(tmp_path / "pairs", [("Prices rise again.\n", "Prices rise again.\n")])
-    assert mine_spin_maps.main([str(pairs), "-o", str(tmp_path / "out")]) == 0
+    _mined_keys(tmp_path, [("Prices rise again.\n", "Prices rise again.\n")])
     with mine_spin_maps.tables_in(tmp_path / "out"):
         assert spin._adaptation("rise") != shipped
     assert spin._adaptation("rise") == shipped

@@ -326,13 +326,13 @@ class _Posteriors:
         sizes = np.diff(np.array([0, *found.options_end]))
         self.owner = np.repeat(np.arange(len(sizes)), sizes)
         self.offsets = np.array([0, *found.options_end[:-1]])
+        phrase = np.array(found.phrase)
         self.keep = (_log_keep_prior(p_spun, np.array([entry.kept for entry in found.entry]))
-                     + np.array(found.kept_adaptation)[np.array(found.phrase)])
+                     + np.array(found.kept_adaptation)[phrase])
         self.slot = np.array(found.slot)
         self.prior = (_log_change_prior(p_spun, np.array(found.channel))
                       + (np.array(found.survival) + TOPIC_WEIGHT * np.array(found.topic))[
                           self.slot] + np.array(found.adaptation))
-        phrase = np.array(found.phrase)
         # Each option's phrase occurs ``count`` times; the others' mean evidence counts.
         count = np.bincount(phrase)[phrase][self.owner]
         self.others_share = np.where(count > 1, POOLED_WEIGHT / np.maximum(count - 1, 1), 0.0)
