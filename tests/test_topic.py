@@ -23,6 +23,9 @@ def test_log_ratio_adds_the_listed_words_present() -> None:
     assert model.log_ratio("firm", {"shares", "rocket"}) == -2.5
     assert model.log_ratio("firm", {"shares", "profits"}, ignored={"shares"}) == -0.25
     assert model.log_ratio("company", {"shares"}) == 0.0  # not in the table
+    assert model.contrasts([(["firm"], ["company"], ()), ([], [], ())], {"profits"}) == [-0.25, 0.0]
+    assert model.contrasts([(["company"], [], ())], {"profits"}) == [0.0]
+    assert model.contrasts([], {"profits"}) == []
     assert "firm" in model and "company" not in model
 
 
@@ -54,8 +57,10 @@ def test_shipped_model_reads_a_business_story() -> None:
     padding = {f"x{n}" for n in range(spin.TOPIC_MIN_TOKENS)}  # unknown to the model
     business = set(BUSINESS.lower().replace(".", "").split()) - {"firm"}
     government = set(GOVERNMENT.lower().replace(".", "").split())
-    assert spin._topic("firm", ["agency"], business | padding) > 0 > spin._topic(
-        "firm", ["agency"], government | padding)
-    assert spin._topic("firm", ["agency"], business) == 0.0  # too short to have a topic
-    assert spin._topic("firm", ["no-such-word"], business | padding) == 0.0  # unknown
+    asked = [("firm", ["agency"]), ("firm", ["no-such-word"]), ("agency", ["firm"])]
+    for_business = spin._topics(asked, business | padding)
+    assert for_business[0] > 0 and for_business[1] == 0.0  # a word the model lacks says 0
+    assert for_business[2] == -for_business[0]
+    assert spin._topics(asked, government | padding)[0] < 0
+    assert spin._topics(asked, business) == [0.0, 0.0, 0.0]  # too short to have a topic
     assert "firm" in topic_model()

@@ -55,11 +55,13 @@ import numpy as np
 import numpy.typing as npt
 
 from restore import resources
+from restore.arrays import runs
 from restore.fixes.ocr import MIN_OCR_PROBABILITY, ocr_probability
 from restore.lm import BOUNDARY
 from restore.model import Correction
 from restore.probability import logistic
 from restore.text import TokenTable, token_table, tokens, transfer_case
+from restore.topic import TopicModel
 
 #: Weight of the summed word evidence in the document's log-odds of being spun (the words
 #: are far from independent, so their naive sum overstates the evidence) and the prior
@@ -91,7 +93,7 @@ ABSENT_LOG_RATIO = math.log(0.847 / 0.592)
 #: → 6.61% WER); "rise" read as "increase" at 0.8 or more went from 1 right in 30 (the
 #: shipped maps, all BBC pairs) to 0 in 8.
 DOMAIN_MASS = 30_000
-#: Weight τ of the topic model's evidence (:func:`_topic`), whose naive sum over a
+#: Weight τ of the topic model's evidence (:func:`_topics`), whose naive sum over a
 #: document's words overstates it, and the most it may say for or against one reading, in
 #: nats. Measured with maps mined from the even half of the BBC pairs, on the odd half: WER
 #: reduction 65.2% without the topic model; with 16 features per word 66.4% at 0.15, 66.3%
@@ -154,7 +156,7 @@ class _Occurrences:
         self.adaptation: list[float] = []  # log P_news(o) / P_model(o): see _adaptation
         self.slot: list[int] = []  # the number of the option's (phrase, original)
         self.survival: list[float] = []  # by slot: SURVIVED_ or ABSENT_LOG_RATIO of original
-        self.topic: list[float] = []  # by slot: what the document's words say, see _topic
+        self.topic: list[float] = []  # by slot: what the document's words say, see _topics
         self.reading_ids: list[Sequence[int]] = []  # the option's reading as token ids
         self.ids: list[int] = []  # the text's token ids
 
@@ -388,6 +390,7 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
     numbers: dict[int, int] = {}  # id(entry) -> its phrase's number
     slots: dict[tuple[int, str], int] = {}  # (phrase number, original) -> its number
     survival = _Survival(words)
+    topic_asked: list[tuple[str, list[str]]] = []  # by slot: (original, phrase), see _topics
     free = 0  # the first token not inside a phrase already found
     size = len(words)
     for i, word in enumerate(words):
@@ -434,7 +437,7 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
                     if slot is None:
                         slot = slots[phrase, original] = len(slots)
                         found.survival.append(survival(original, words[i:i + n]))
-                        found.topic.append(_topic(original, words[i:i + n], survival.present))
+                        topic_asked.append((original, words[i:i + n]))
                     found.slot.append(slot)
             if len(found.replacement) > before:
                 found.first.append(i)
@@ -445,6 +448,7 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
                 free = i + n
                 break
     found.ids = ids
+    found.topic = _topics(topic_asked, survival.present)
     return found
 
 
@@ -501,17 +505,6 @@ class _Layout:
         self.options_start = np.concatenate([[0], self.options_end[:-1]])
 
 
-def _runs(starts: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64],
-          ) -> npt.NDArray[np.int64]:
-    """The indices ``starts[i] .. starts[i] + lengths[i] - 1`` of each run, end to end.
-
-    >>> _runs(np.array([5, 0, 9]), np.array([2, 0, 3])).tolist()
-    [5, 6, 9, 10, 11]
-    """
-    placed = np.cumsum(lengths) - lengths  # where each run starts in the result
-    return np.repeat(starts - placed, lengths) + np.arange(int(lengths.sum()))
-
-
 def _score(layout: _Layout, chosen: npt.NDArray[np.int64], evidence: npt.NDArray[np.float64],
            scored_in: npt.NDArray[np.int64] | None) -> npt.NDArray[np.int64]:
     """Score each option in ``evidence``: its reading's context log score over the
@@ -531,7 +524,7 @@ def _score(layout: _Layout, chosen: npt.NDArray[np.int64], evidence: npt.NDArray
     lengths = np.stack([first - gap_starts, body_lengths], axis=1).reshape(-1)
     tail = min(2, layout.size - int(last[-1]))
     stream = pool[np.concatenate([
-        [layout.boundary, layout.boundary], _runs(starts, lengths),
+        [layout.boundary, layout.boundary], runs(starts, lengths),
         np.arange(int(last[-1]), int(last[-1]) + tail), [layout.past_end, layout.past_end]])]
     after = 2 + np.cumsum(lengths)[1::2]  # where each body ends in the stream
     before = after - body_lengths
@@ -542,7 +535,7 @@ def _score(layout: _Layout, chosen: npt.NDArray[np.int64], evidence: npt.NDArray
     # Each changed phrase as it stands, then each of its readings in its place, as runs of
     # ids for the model: two ids before, the body, and the ids after that the text has.
     sizes = layout.options_end[changed] - layout.options_start[changed]
-    options = _runs(layout.options_start[changed], sizes)
+    options = runs(layout.options_start[changed], sizes)
     group = np.repeat(np.arange(len(changed)), sizes + 1)  # each run's changed occurrence
     keeps = np.cumsum(sizes + 1) - (sizes + 1)  # the run of each phrase as it stands
     is_option = np.ones(len(group), dtype=bool)
@@ -557,7 +550,7 @@ def _score(layout: _Layout, chosen: npt.NDArray[np.int64], evidence: npt.NDArray
     starts = np.stack([context_at, body_starts, context_at + 2], axis=1).reshape(-1)
     lengths = np.stack([np.full(len(group), 2), body_lengths, right_lengths],
                        axis=1).reshape(-1)
-    flat = np.concatenate([pool, around.reshape(-1)])[_runs(starts, lengths)]
+    flat = np.concatenate([pool, around.reshape(-1)])[runs(starts, lengths)]
     scores = resources.ngram_model().score_runs(flat, body_lengths + right_lengths)
     evidence[options] = np.clip(scores[np.flatnonzero(is_option)] - scores[keeps[group[
         is_option]]], -LM_CAP, LM_CAP)
@@ -582,23 +575,32 @@ def _thesaurus_lengths() -> dict[str, tuple[int, ...]]:
     return resources.phrase_lengths(_thesaurus_entries())
 
 
-def _topic(original: str, phrase: list[str], present: set[str]) -> float:
-    """What the document's words say for reading *o* into spun phrase *s*: the topic model's
-    log ratio for the words of *o* not in *s* over that of the words of *s* not in *o*
-    (:mod:`restore.topic`), capped at ``TOPIC_CAP``; 0 unless the model knows them all and
-    the text has ``TOPIC_MIN_TOKENS`` distinct tokens."""
+def _topics(asked: Sequence[tuple[str, list[str]]], present: set[str]) -> list[float]:
+    """What the document's words say for reading each original *o* into its spun phrase *s*
+    of ``asked``: the topic model's log ratio for the words of *o* not in *s* over that of
+    the words of *s* not in *o*, the words of both counted absent (:mod:`restore.topic`),
+    capped at ``TOPIC_CAP``; 0 unless the model knows them all and the text has
+    ``TOPIC_MIN_TOKENS`` distinct tokens."""
     if len(present) < TOPIC_MIN_TOKENS:
-        return 0.0
+        return [0.0] * len(asked)
     model = resources.topic_model()
+    terms = [_topic_terms(model, original, phrase) for original, phrase in asked]
+    contrasts = iter(model.contrasts([contrast for contrast in terms if contrast is not None],
+                                     present))
+    return [0.0 if contrast is None else max(-TOPIC_CAP, min(TOPIC_CAP, next(contrasts)))
+            for contrast in terms]
+
+
+def _topic_terms(model: TopicModel, original: str, phrase: list[str],
+                 ) -> tuple[list[str], list[str], set[str]] | None:
+    """The words reading *o* into *s* gains and loses, and the words of both, for the topic
+    ``model`` (:func:`_topics`); ``None`` if the model lacks one of them."""
     parts = original.lower().split(" ")
     gained = [word for word in parts if word not in phrase]
     lost = [word for word in phrase if word not in parts]
     if not all(word in model for word in itertools.chain(gained, lost)):
-        return 0.0
-    ignored = {*parts, *phrase}
-    ratio = (sum(model.log_ratio(word, present, ignored) for word in gained)
-             - sum(model.log_ratio(word, present, ignored) for word in lost))
-    return max(-TOPIC_CAP, min(TOPIC_CAP, ratio))
+        return None
+    return gained, lost, {*parts, *phrase}
 
 
 @functools.lru_cache(maxsize=1 << 16)
