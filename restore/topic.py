@@ -50,9 +50,14 @@ class TopicModel:
         self._deltas = np.array(deltas)
         self._offsets = np.array(offsets, dtype=np.int64)
 
+        self._rowed = frozenset(self._words[:self._rows])
+
     def __contains__(self, word: object) -> bool:
-        number = self._index.get(word) if isinstance(word, str) else None
-        return number is not None and number < self._rows
+        return word in self._rowed
+
+    def knows(self, words: Iterable[str]) -> bool:
+        """Whether the table has a row for each of ``words``."""
+        return self._rowed.issuperset(words)
 
     def log_ratio(self, word: str, present: Iterable[str],
                   ignored: Collection[str] = ()) -> float:
@@ -96,7 +101,9 @@ class TopicModel:
         flat = runs(starts, lengths)
         features = self._features[flat]
         entry = np.repeat(np.array(asker, dtype=np.int64) // 2, lengths)
-        held = holds[features] & ~np.isin(entry * words + features, skipped)
+        held = holds[features]
+        at = np.flatnonzero(held)  # an ignored word counts only where the document has it
+        held[at[np.isin(entry[at] * words + features[at], skipped)]] = False
         sums = np.bincount(np.repeat(np.arange(len(rows)), lengths), minlength=len(rows),
                            weights=np.where(held, self._deltas[flat], 0.0))
         sides = np.bincount(asker, weights=self._base[row] + sums, minlength=2 * len(asked))

@@ -598,7 +598,7 @@ def _topic_terms(model: TopicModel, original: str, phrase: list[str],
     parts = original.lower().split(" ")
     gained = [word for word in parts if word not in phrase]
     lost = [word for word in phrase if word not in parts]
-    if not all(word in model for word in itertools.chain(gained, lost)):
+    if not model.knows(itertools.chain(gained, lost)):
         return None
     return gained, lost, {*parts, *phrase}
 
