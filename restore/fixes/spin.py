@@ -131,7 +131,8 @@ REPORT_FLOOR = 0.3
 #: Scoring rounds: after the first, each phrase is scored again with its neighbours read
 #: as the previous round chose (spun phrases often stand side by side, "total final 12
 #: months", so the text as it stands is poor context for each), and a reading is chosen
-#: for that when its posterior reaches ``CONTEXT_FLOOR``.
+#: for that when its posterior reaches ``CONTEXT_FLOOR``. Rounds stop early once the choices
+#: stand still: the context, and so every score, would be the same again.
 ROUNDS = 3
 CONTEXT_FLOOR = 0.5
 
@@ -268,7 +269,9 @@ def _analyse(text: str) -> tuple[list[_Reading], npt.NDArray[np.float64], float]
     for _ in range(ROUNDS):
         context = _score(layout, chosen, evidence, context)
         posterior, best = posteriors(evidence)
-        chosen = np.where(posterior >= CONTEXT_FLOOR, best, -1)
+        previous, chosen = chosen, np.where(posterior >= CONTEXT_FLOOR, best, -1)
+        if np.array_equal(chosen, previous):
+            break  # read in the same context, every phrase would score the same again
     reported = np.flatnonzero(posterior >= REPORT_FLOOR)
     readings = []
     placed = []
