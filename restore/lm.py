@@ -51,6 +51,9 @@ BOUNDARY_TOKEN, UNKNOWN_TOKEN = "<s>", "<unk>"
 BACKOFF = 0.4
 #: Entries kept in each look-up cache (token ids, trigram scores) before it starts afresh.
 CACHE_SIZE = 1 << 18
+#: Most look-ups a trie search makes one at a time rather than in numpy
+#: (:meth:`NgramModel._find_in`): up to about 250, one at a time is faster.
+FEW_LOOK_UPS = 200
 #: Typecodes of the sections' dtypes for ``memoryview.cast``.
 TYPECODES: dict[str, Literal["I", "B"]] = {"uint32": "I", "uint8": "B"}
 
@@ -147,14 +150,10 @@ class NgramModel:
 
     def _bigram(self, first: int, second: int) -> int:
         """The index of the bigram in the trie, or -1 if it was not kept."""
-        lo, hi = self._bigram_offsets[first], self._bigram_offsets[first + 1]
-        at = bisect.bisect_left(self._bigram_next, second, lo, hi)
-        return at if at < hi and self._bigram_next[at] == second else -1
+        return _in_row(self._bigram_offsets, self._bigram_next, first, second)
 
     def _trigram(self, bigram: int, third: int) -> int:
-        lo, hi = self._trigram_offsets[bigram], self._trigram_offsets[bigram + 1]
-        at = bisect.bisect_left(self._trigram_next, third, lo, hi)
-        return at if at < hi and self._trigram_next[at] == third else -1
+        return _in_row(self._trigram_offsets, self._trigram_next, bigram, third)
 
     def count(self, ids: Sequence[int]) -> float:
         """The corpus count of an n-gram of ids (n = 1, 2 or 3); approximate for n > 1.
@@ -278,15 +277,14 @@ class NgramModel:
         with np.errstate(divide="ignore"):
             scores = 2 * self._log_backoff + np.log(unigrams[word] / self.tokens)
             second_known = second != UNKNOWN
-            bigrams = tables["bigram_offsets"], tables["bigram_next"]
-            pair = self._find(*bigrams, np.where(second_known, second, -1), word)
+            pair = self._find_in("bigram", np.where(second_known, second, -1), word)
             has_pair = pair >= 0
             scores[has_pair] = self._log_backoff + self._log_ratios(
                 dequantize[tables["bigram_counts"][pair[has_pair]]],
                 unigrams[second[has_pair]].astype(np.float64))
-            history = self._find(*bigrams, np.where(second_known & (first != UNKNOWN), first, -1),
-                                 second)
-            triple = self._find(tables["trigram_offsets"], tables["trigram_next"], history, word)
+            history = self._find_in(
+                "bigram", np.where(second_known & (first != UNKNOWN), first, -1), second)
+            triple = self._find_in("trigram", history, word)
             has_triple = triple >= 0
             scores[has_triple] = self._log_ratios(
                 dequantize[tables["trigram_counts"][triple[has_triple]]],
@@ -299,6 +297,20 @@ class NgramModel:
                     totals: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         """:meth:`_log_ratio` of many counts at once."""
         return np.log(np.minimum(counts / np.maximum(totals, 1.0), 1.0))
+
+    def _find_in(self, trie: Literal["bigram", "trigram"], rows: npt.NDArray[np.int64],
+                 wanted: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """For each ``rows[i]`` (-1 for none), the index of ``wanted[i]`` in its row of the
+        bigram or trigram ``trie``, or -1: all at once in numpy (:meth:`_find`), or for a
+        few, one at a time (:func:`_in_row`), which spares a numpy pass per halving step."""
+        if len(rows) > FEW_LOOK_UPS:
+            tables = self._numpy_tables()
+            return self._find(tables[f"{trie}_offsets"], tables[f"{trie}_next"], rows, wanted)
+        offsets, following = ((self._bigram_offsets, self._bigram_next) if trie == "bigram"
+                              else (self._trigram_offsets, self._trigram_next))
+        return np.array([_in_row(offsets, following, row, word)
+                         for row, word in zip(rows.tolist(), wanted.tolist(), strict=True)],
+                        dtype=np.int64)
 
     @staticmethod
     def _find(offsets: npt.NDArray[np.uint32], following: npt.NDArray[np.uint32],
@@ -368,3 +380,14 @@ class NgramModel:
         history = [BOUNDARY, BOUNDARY, *left[-2:]][-2:]
         return self.sequence_log_score([*candidate, *right[:2]], first=history[0],
                                        second=history[1])
+
+
+def _in_row(offsets: Sequence[int], following: Sequence[int], row: int, wanted: int) -> int:
+    """The index of ``wanted`` in row ``row`` of a trie (``following[offsets[row]:offsets[row +
+    1]]``, sorted), or -1 (also for row -1)."""
+    if row < 0:
+        return -1
+    lo, hi = offsets[row], offsets[row + 1]
+    at = bisect.bisect_left(following, wanted, lo, hi)
+    return at if at < hi and following[at] == wanted else -1
+
