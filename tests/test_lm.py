@@ -127,14 +127,19 @@ def test_scoring_many_at_once_equals_scoring_each(
         [model.score_ids_in_context(*query) for query in queries], rel=1e-12, abs=1e-12)
 
 
-def test_scoring_many_at_once_on_a_small_trie(tmp_path: Path) -> None:
+def test_scoring_many_at_once_on_a_small_trie(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scores in numpy equal the scalar ones, whether the trie is searched one look-up at a
+    time (a few) or in numpy (many)."""
     model = NgramModel(build(tmp_path, CORPUS))
     sentences = [line.split() for line in CORPUS.splitlines() if line]
     queries = [(model.ids(words[:i]), model.ids(words[i:i + n]), model.ids(words[i + n:]))
                for words in sentences for i in range(len(words)) for n in (1, 2)]
     queries.append((model.ids(["Security"]), model.ids(["Gotham"]), model.ids(["met"])))
-    assert model.score_many_in_context(queries) == [
-        model.score_ids_in_context(*query) for query in queries]
+    scalar = [model.score_ids_in_context(*query) for query in queries]
+    assert model.score_many_in_context(queries) == scalar
+    monkeypatch.setattr(lm, "FEW_LOOK_UPS", 0)
+    assert model.score_many_in_context(queries) == scalar
 
 
 @settings(max_examples=200, deadline=None)
@@ -142,8 +147,9 @@ def test_scoring_many_at_once_on_a_small_trie(tmp_path: Path) -> None:
        st.lists(st.tuples(st.integers(-1, 5), st.integers(0, 21)), min_size=1, max_size=40))
 def test_finding_an_id_in_its_trie_row(trie_rows: list[list[int]],
                                        queries: list[tuple[int, int]]) -> None:
-    """The vectorized row search finds exactly what a search of the row's list finds, for
-    empty rows (the last included), missing rows (-1) and ids absent from their row."""
+    """The vectorized row search, and the one-at-a-time search used for a few look-ups, find
+    exactly what a search of the row's list finds, for empty rows (the last included),
+    missing rows (-1) and ids absent from their row."""
     import numpy as np
 
     rows = [sorted(ids) for ids in trie_rows]
@@ -155,3 +161,4 @@ def test_finding_an_id_in_its_trie_row(trie_rows: list[list[int]],
     found = NgramModel._find(offsets, following, np.array([r for r, _ in queries]),
                              np.array([w for _, w in queries]))
     assert found.tolist() == expected
+    assert [lm._in_row(offsets, following, row, wanted) for row, wanted in queries] == expected
