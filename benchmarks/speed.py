@@ -12,6 +12,10 @@ On the same inputs, in one run, on one core (every tool here is single-threaded)
   that the tables are loaded but the per-word caches have
   not seen the input: the first pass is what a user restoring new text gets, the second
   (the same text again, same process) what the caches are worth; medians of three processes;
+- ``restore`` on the same articles one by one (as ``restore *.txt`` or a corpus pipeline
+  calls it: each article a document of its own, so a short article's fixed costs count and
+  a long text's own statistics do not), the files in order up to 1 MiB, likewise in fresh
+  processes;
 - the floor: one pass of the package's tokenizer regex over the same text;
 - the peers, run offline with their shipped dictionaries: symspellpy ``lookup_compound``
   (line by line), pyspellchecker (``correction`` of each word it does not know) and
@@ -31,6 +35,7 @@ says so.
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import tempfile
@@ -73,11 +78,31 @@ print(*took, peak_rss_kib())
 """
 
 
+#: Run in a fresh process with a JSON list of articles and the warm-up file: prints the
+#: seconds of restoring the articles one by one.
+TIMED_ARTICLES = """
+import json
+import sys
+import time
+from restore import restore
+from restore.resources import warm_up
+warm_up()
+restore(open(sys.argv[2], encoding="utf-8").read())
+articles = json.load(open(sys.argv[1], encoding="utf-8"))
+started = time.perf_counter()
+for article in articles:
+    restore(article)
+print(time.perf_counter() - started)
+"""
+
+
 class Input(NamedTuple):
-    """A text to time, and another of the same kind to load the tables with first."""
+    """A text to time, another of the same kind to load the tables with first, and the
+    articles the text is made of, up to its size, to time one by one."""
 
     text: str
     warm_up: str
+    articles: list[str]
 
 
 class Passes(NamedTuple):
@@ -100,23 +125,38 @@ def sample(paths: list[Path], size: int) -> str:
     return cut[:cut.rfind("\n") + 1] or cut
 
 
+def articles(paths: list[Path], size: int) -> list[str]:
+    """The files' texts in order, repeated as needed, until they hold ``size`` bytes."""
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    found: list[str] = []
+    total = 0
+    while total < size:
+        for text in texts:
+            if total >= size:
+                break
+            found.append(text)
+            total += len(text.encode())
+    return found
+
+
 def inputs(data: Path) -> dict[str, Input]:
     """1 MiB of each kind of text, and a file of the same set outside it to warm up on."""
     bbc, bln = data / "spun-dev" / "bbc", data / "ocr-dev" / "bln600"
     if bbc.is_dir() and bln.is_dir():
-        sets = {"clean news": sorted(bbc.glob("*.orig.txt")),
-                "spun news": sorted(bbc.glob("*.spun.txt")),
-                "OCR text": sorted(bln.glob("*.ocr.txt"))}
-        return {name: Input(sample(paths[:-1], MiB), paths[-1].read_text(encoding="utf-8"))
-                for name, paths in sets.items()}
-    print(f"speed: development data not found under {data}; the seed articles stand in "
-          "for every input", file=sys.stderr)
-    seeds = PROJECT / "seeds"
-    spun, ocr = seeds / "004.spun.txt", seeds / "000.spun.txt"
-    return {"clean news": Input(sample(sorted(seeds.glob("*.gold.txt")), MiB),
-                                spun.read_text(encoding="utf-8")),
-            "spun news": Input(sample([spun], MiB), ocr.read_text(encoding="utf-8")),
-            "OCR text": Input(sample([ocr], MiB), spun.read_text(encoding="utf-8"))}
+        sets = {name: (paths[:-1], paths[-1]) for name, paths in (
+            ("clean news", sorted(bbc.glob("*.orig.txt"))),
+            ("spun news", sorted(bbc.glob("*.spun.txt"))),
+            ("OCR text", sorted(bln.glob("*.ocr.txt"))))}
+    else:
+        print(f"speed: development data not found under {data}; the seed articles stand in "
+              "for every input", file=sys.stderr)
+        seeds = PROJECT / "seeds"
+        spun, ocr = seeds / "004.spun.txt", seeds / "000.spun.txt"
+        sets = {"clean news": (sorted(seeds.glob("*.gold.txt")), spun),
+                "spun news": ([spun], ocr), "OCR text": ([ocr], spun)}
+    return {name: Input(sample(paths, MiB), warm_up.read_text(encoding="utf-8"),
+                        articles(paths, MiB))
+            for name, (paths, warm_up) in sets.items()}
 
 
 def timed_passes(text: str, warm_up: str) -> Passes:
@@ -127,6 +167,15 @@ def timed_passes(text: str, warm_up: str) -> Passes:
         warm_file.write_text(warm_up, encoding="utf-8")
         first, second, peak = fresh_process(TIMED_PASSES, str(text_file), str(warm_file)).split()
     return Passes(float(first), float(second), int(peak) / 1024)
+
+
+def timed_articles(articles: list[str], warm_up: str) -> float:
+    """Seconds of :data:`TIMED_ARTICLES` over ``articles`` in a fresh process."""
+    with tempfile.TemporaryDirectory() as scratch:
+        articles_file, warm_file = Path(scratch, "articles.json"), Path(scratch, "warm-up.txt")
+        articles_file.write_text(json.dumps(articles), encoding="utf-8")
+        warm_file.write_text(warm_up, encoding="utf-8")
+        return float(fresh_process(TIMED_ARTICLES, str(articles_file), str(warm_file)))
 
 
 def seconds(run: Callable[[str], object], text: str, repeats: int = 3) -> float:
@@ -181,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     print("| input | tool | bytes | MB/s | words/s | ratio to restore (first pass) |")
     print("|---|---|---:|---:|---:|---:|")
     measured: dict[str, list[Passes]] = {}
-    for name, (text, warm_up) in texts.items():
+    for name, (text, warm_up, pieces) in texts.items():
         runs = measured[name] = [timed_passes(text, warm_up)
                                  for _ in range(PROCESSES)]
         mb, words = rate(text, statistics.median(run.first for run in runs))
@@ -190,6 +239,12 @@ def main(argv: list[str] | None = None) -> int:
         again_mb, again_words = rate(text, statistics.median(run.second for run in runs))
         print(f"| {name} | restore, same text again | {len(text.encode()):,} | {again_mb:.2f} | "
               f"{again_words:,.0f} | {_ratio(again_mb, mb)} |")
+        took = statistics.median(timed_articles(pieces, warm_up) for _ in range(PROCESSES))
+        size = sum(len(piece.encode()) for piece in pieces)
+        one_by_one_mb = size / 1e6 / took
+        print(f"| {name} | restore, {len(pieces)} articles one by one | {size:,} | "
+              f"{one_by_one_mb:.2f} | {sum(len(piece.split()) for piece in pieces) / took:,.0f} | "
+              f"{_ratio(one_by_one_mb, mb)} |", flush=True)
         floor_mb, floor_words = rate(text, seconds(TOKEN.findall, text))
         print(f"| {name} | tokenizer regex (floor) | {len(text.encode()):,} | {floor_mb:.1f} | "
               f"{floor_words:,.0f} | {_ratio(floor_mb, mb)} |")
@@ -214,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     print("| input | size | seconds (first pass) | seconds per MB |")
     print("|---|---:|---:|---:|")
     curves: dict[str, list[tuple[float, float]]] = {}
-    for name, (text, warm_up) in texts.items():
+    for name, (text, warm_up, _) in texts.items():
         for size in SCALES:
             piece = text.encode()[:size].decode("utf-8", errors="ignore")
             took = (statistics.median(run.first for run in measured[name]) if size == MiB
