@@ -465,3 +465,30 @@ def test_a_decision_model_reads_its_trees_and_refuses_other_features(tmp_path: P
     with tables_in(tmp_path, [resources.ocr_word_decision]), pytest.raises(
             resources.DictionaryError, match="has no trees"):
         resources.ocr_word_decision()
+
+
+def test_a_long_document_counts_a_word_on_its_own_page() -> None:
+    """Past ``PAGE_WORDS`` words, what the page says of a word is counted in the
+    ``PAGE_WORDS`` words around it, as on the single pages the decision model learned from;
+    a shorter document is one page."""
+    words = ["Gadd"] * 3 + ["the"] * (3 * ocr.PAGE_WORDS) + ["Gadd"] * 2
+    starts = list(range(0, 2 * len(words), 2))
+    page = ocr._PageCounts(words, starts)
+    assert page.around(starts[0])("gadd") == 3
+    assert page.around(starts[-1])("gadd") == 2
+    assert page.around(starts[len(words) // 2])("gadd") == 0
+    assert page.around(starts[len(words) // 2])("the") == ocr.PAGE_WORDS
+    assert ocr._PageCounts(words[:10], starts[:10]).around(starts[9])("gadd") == 3
+
+
+def test_a_page_inside_a_long_document_counts_its_words_as_alone() -> None:
+    """A misread word's page count is the same on the page alone and at the start of a long
+    text whose far end repeats it: what the page says of it does not grow with the text."""
+    column = ocr.WORD_FEATURES.index("word_in_document")
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    filler = " ".join(f"tlie xq{a}{b} and" for a in letters for b in letters)  # 2,028 words
+    long_text = f"{PAGE}\n\n{filler}\n\n{' '.join(['witb'] * 50)}\n"
+    alone = {PAGE[d.start:d.end]: d.features[column] for d in ocr.word_decisions(PAGE)}
+    inside = {long_text[d.start:d.end]: d.features[column]
+              for d in ocr.word_decisions(long_text) if d.end <= len(PAGE)}
+    assert alone["witb"] == inside["witb"] == math.log(1)
