@@ -1,10 +1,12 @@
 """Long texts as a sequence of windows cut at paragraph or line boundaries.
 
 A family reads a whole document (its odds of being spun or OCR output, the other
-occurrences of a phrase), so memory would grow with the input. A text longer than
-``WINDOW`` characters is therefore restored window by window, each window a document of
-its own: it ends at the last paragraph break (a blank line) before ``WINDOW`` characters,
-or else the last line break, or else the last space, or else at ``WINDOW``. Where a cut
+occurrences of a phrase), which its models learned on single articles, and memory would
+grow with the input. A text longer than ``WINDOW`` characters (about an article:
+:data:`restore.model.ARTICLE_WINDOW`) is therefore restored window by window, each window a
+document of its own: it ends at the last paragraph break (a blank line) before ``WINDOW``
+characters, or else the last line break, or else the last space, or else at ``WINDOW``.
+Where a cut
 falls depends only on the ``WINDOW + 1`` characters after the window's start, so a stream
 read in chunks of any size is cut exactly where the whole text is
 (:meth:`restore.Restorer.restore_stream`), and restores to the same bytes.
@@ -19,7 +21,7 @@ from collections.abc import Iterator
 
 from restore.model import Config
 
-#: Characters in a window at most (1 MiB of ASCII text): :class:`restore.Config`'s default.
+#: Characters in a window at most (16 KiB of ASCII text): :class:`restore.Config`'s default.
 WINDOW = Config().window
 
 
