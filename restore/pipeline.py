@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -44,7 +43,7 @@ def run(text: str, config: Config) -> Report:
         report = run_document(text[start:end], config)
         pieces.append(report.text)
         for c in report.corrections:
-            placed = dataclasses.replace(c, start=c.start + start, end=c.end + start)
+            placed = c.moved(start)
             if corrections and corrections[-1].start == placed.start:
                 corrections.extend(_at_one_point(text, corrections.pop(), placed))
             else:
@@ -102,7 +101,7 @@ def _one_pass(text: str, config: Config) -> list[Correction]:
         for correction in family(text)
     ]
     return [
-        c if c.confidence >= config.min_confidence else dataclasses.replace(c, applied=False)
+        c if c.confidence >= config.min_confidence else c.reported()
         for c in resolve(proposals)
     ]
 
@@ -236,7 +235,7 @@ def _joined(text: str, group: list[Correction]) -> Correction | None:
     start, end = group[0].start, max(c.end for c in group)
     replacement = apply_corrections(
         text[start:end],
-        [dataclasses.replace(c, start=c.start - start, end=c.end - start) for c in group])
+        [c.moved(-start) for c in group])
     if replacement == text[start:end]:
         return None
     best = max(group, key=lambda c: c.confidence)
