@@ -2,7 +2,7 @@
 
 A family reads a whole document (its odds of being spun or OCR output, the other
 occurrences of a phrase), which its models learned on single articles, and memory would
-grow with the input. A text longer than ``WINDOW`` characters (about an article:
+grow with the input. A text longer than ``WINDOW`` characters (a few articles:
 :data:`restore.model.ARTICLE_WINDOW`) is therefore restored window by window, each window a
 document of its own: it ends at the last paragraph break (a blank line) before ``WINDOW``
 characters, or else the last line break, or else the last space, or else at ``WINDOW``.
@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from restore.model import Config
 
-#: Characters in a window at most (16 KiB of ASCII text): :class:`restore.Config`'s default.
+#: Characters in a window at most (32 KiB of ASCII text): :class:`restore.Config`'s default.
 WINDOW = Config().window
 
 
