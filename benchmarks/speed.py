@@ -59,15 +59,19 @@ from restore import restore
 restore("The U. S. said the UN Safety Council met on “Tuesday”.")  # not ASCII: ftfy loads
 print(time.perf_counter() - started)
 """
-#: Run in a fresh process with the input file and the warm-up file: prints the seconds of a
-#: first and a second pass over the input, and the process's peak RSS in KiB.
-TIMED_PASSES = PEAK_RSS_HELPER + """
+#: The start of a timing run in a fresh process given the input file and the warm-up file:
+#: every table loaded, and another text of the same kind restored.
+WARMED_UP = """
 import sys
 import time
 from restore import restore
 from restore.resources import warm_up
 warm_up()
 restore(open(sys.argv[2], encoding="utf-8").read())
+"""
+#: Prints the seconds of a first and a second pass over the input, and the process's peak
+#: RSS in KiB.
+TIMED_PASSES = PEAK_RSS_HELPER + WARMED_UP + """
 text = open(sys.argv[1], encoding="utf-8").read()
 took = []
 for _ in range(2):
@@ -78,16 +82,10 @@ print(*took, peak_rss_kib())
 """
 
 
-#: Run in a fresh process with a JSON list of articles and the warm-up file: prints the
-#: seconds of restoring the articles one by one.
-TIMED_ARTICLES = """
+#: Given a JSON list of articles as the input file, prints the seconds of restoring them
+#: one by one.
+TIMED_ARTICLES = WARMED_UP + """
 import json
-import sys
-import time
-from restore import restore
-from restore.resources import warm_up
-warm_up()
-restore(open(sys.argv[2], encoding="utf-8").read())
 articles = json.load(open(sys.argv[1], encoding="utf-8"))
 started = time.perf_counter()
 for article in articles:
@@ -161,21 +159,23 @@ def inputs(data: Path) -> dict[str, Input]:
 
 def timed_passes(text: str, warm_up: str) -> Passes:
     """:data:`TIMED_PASSES` over ``text`` in a fresh process."""
-    with tempfile.TemporaryDirectory() as scratch:
-        text_file, warm_file = Path(scratch, "input.txt"), Path(scratch, "warm-up.txt")
-        text_file.write_text(text, encoding="utf-8")
-        warm_file.write_text(warm_up, encoding="utf-8")
-        first, second, peak = fresh_process(TIMED_PASSES, str(text_file), str(warm_file)).split()
+    first, second, peak = _warmed_up_run(TIMED_PASSES, text, warm_up).split()
     return Passes(float(first), float(second), int(peak) / 1024)
 
 
 def timed_articles(articles: list[str], warm_up: str) -> float:
     """Seconds of :data:`TIMED_ARTICLES` over ``articles`` in a fresh process."""
+    return float(_warmed_up_run(TIMED_ARTICLES, json.dumps(articles), warm_up))
+
+
+def _warmed_up_run(script: str, given: str, warm_up: str) -> str:
+    """What ``script`` (starting with :data:`WARMED_UP`) prints in a fresh process, given
+    the input ``given`` and the ``warm_up`` text as files."""
     with tempfile.TemporaryDirectory() as scratch:
-        articles_file, warm_file = Path(scratch, "articles.json"), Path(scratch, "warm-up.txt")
-        articles_file.write_text(json.dumps(articles), encoding="utf-8")
+        given_file, warm_file = Path(scratch, "input"), Path(scratch, "warm-up.txt")
+        given_file.write_text(given, encoding="utf-8")
         warm_file.write_text(warm_up, encoding="utf-8")
-        return float(fresh_process(TIMED_ARTICLES, str(articles_file), str(warm_file)))
+        return fresh_process(script, str(given_file), str(warm_file))
 
 
 def seconds(run: Callable[[str], object], text: str, repeats: int = 3) -> float:
@@ -214,9 +214,10 @@ def peers() -> dict[str, Callable[[str], object]]:
             "pyspellchecker": pyspellchecker, "autocorrect": speller}
 
 
-def rate(text: str, took: float) -> tuple[float, float]:
-    """MB/s and words/s."""
-    return len(text.encode()) / 1e6 / took, len(text.split()) / took
+def rate(texts: list[str], took: float) -> tuple[float, float]:
+    """MB/s and words/s of restoring ``texts`` in ``took`` seconds."""
+    return (sum(len(text.encode()) for text in texts) / 1e6 / took,
+            sum(len(text.split()) for text in texts) / took)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -233,24 +234,23 @@ def main(argv: list[str] | None = None) -> int:
     for name, (text, warm_up, pieces) in texts.items():
         runs = measured[name] = [timed_passes(text, warm_up)
                                  for _ in range(PROCESSES)]
-        mb, words = rate(text, statistics.median(run.first for run in runs))
+        mb, words = rate([text], statistics.median(run.first for run in runs))
         print(f"| {name} | **restore**, first pass | {len(text.encode()):,} | {mb:.2f} | "
               f"{words:,.0f} | 1 |")
-        again_mb, again_words = rate(text, statistics.median(run.second for run in runs))
+        again_mb, again_words = rate([text], statistics.median(run.second for run in runs))
         print(f"| {name} | restore, same text again | {len(text.encode()):,} | {again_mb:.2f} | "
               f"{again_words:,.0f} | {_ratio(again_mb, mb)} |")
-        took = statistics.median(timed_articles(pieces, warm_up) for _ in range(PROCESSES))
-        size = sum(len(piece.encode()) for piece in pieces)
-        one_by_one_mb = size / 1e6 / took
-        print(f"| {name} | restore, {len(pieces)} articles one by one | {size:,} | "
-              f"{one_by_one_mb:.2f} | {sum(len(piece.split()) for piece in pieces) / took:,.0f} | "
-              f"{_ratio(one_by_one_mb, mb)} |", flush=True)
-        floor_mb, floor_words = rate(text, seconds(TOKEN.findall, text))
+        one_by_one_mb, one_by_one_words = rate(pieces, statistics.median(
+            timed_articles(pieces, warm_up) for _ in range(PROCESSES)))
+        print(f"| {name} | restore, {len(pieces)} articles one by one | "
+              f"{sum(len(piece.encode()) for piece in pieces):,} | {one_by_one_mb:.2f} | "
+              f"{one_by_one_words:,.0f} | {_ratio(one_by_one_mb, mb)} |", flush=True)
+        floor_mb, floor_words = rate([text], seconds(TOKEN.findall, text))
         print(f"| {name} | tokenizer regex (floor) | {len(text.encode()):,} | {floor_mb:.1f} | "
               f"{floor_words:,.0f} | {_ratio(floor_mb, mb)} |")
         piece = text[:PEER_SIZE]
         for peer, run in others.items():
-            peer_mb, peer_words = rate(piece, seconds(run, piece, repeats=1))
+            peer_mb, peer_words = rate([piece], seconds(run, piece, repeats=1))
             print(f"| {name} | {peer} | {len(piece.encode()):,} | {peer_mb:.3f} | "
                   f"{peer_words:,.0f} | {_ratio(peer_mb, mb)} |", flush=True)
 

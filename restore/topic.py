@@ -49,8 +49,7 @@ class TopicModel:
         self._features = np.array(features, dtype=np.int32)
         self._deltas = np.array(deltas)
         self._offsets = np.array(offsets, dtype=np.int64)
-
-        self._rowed = frozenset(self._words[:self._rows])
+        self._rowed = frozenset(self._words[:self._rows])  # the words with a row
 
     def __contains__(self, word: object) -> bool:
         return word in self._rowed
