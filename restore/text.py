@@ -94,7 +94,9 @@ BRITISH_TO_AMERICAN = (
     (r"ys(e|es|ed|ing)$", r"yz\1"),
     (r"our(s|ed|ing|able|ite|ites|er|ers)?$", r"or\1"),
     (r"([^aeiou])tre(s)?$", r"\1ter\2"),
-    (r"([aeiou])ll(ed|ing|er|ers)$", r"\1l\2"),
+    # Britain doubles the l of a final unstressed syllable ("travel", "fuel", "dial"), not
+    # the ll of "call", "fill" or "tell": "called" is no spelling of "caled".
+    (r"((?:[aeiouy][^aeiouy]+[aeiou]+|[^q]ue|ia))ll(ed|ing|er|ers)$", r"\1l\2"),
     (r"ogue(s)?$", r"og\1"),
     (r"ence$", r"ense"),
 )
@@ -108,8 +110,8 @@ BRITISH_ENDING = regex.compile("|".join(f"(?:{pattern})" for pattern, _ in BRITI
 def american_spelling(word: str) -> str:
     """``word`` in American spelling, so that a British spelling is not taken for a misreading.
 
-    >>> [american_spelling(word) for word in ("organisation", "honour", "travelled")]
-    ['organization', 'honor', 'traveled']
+    >>> [american_spelling(word) for word in ("organisation", "honour", "travelled", "called")]
+    ['organization', 'honor', 'traveled', 'called']
     """
     if BRITISH_ENDING.search(word) is None:
         return word

@@ -54,6 +54,13 @@ def test_misread_words_on_an_ocr_page_are_corrected() -> None:
     assert fixed["pro- perty"] == "property"
 
 
+def test_a_word_of_ll_that_lost_an_l_is_read_whole() -> None:
+    # "caled" is no British spelling of "called" (as "traveled" is of "travelled").
+    fixed = _ocr_corrections(PAGE + " The constable was caled, and the prisoner filled a form.")
+    assert fixed["caled"] == "called"
+    assert "filled" not in fixed
+
+
 def test_a_real_word_wrong_in_context_is_proposed_with_its_confidence() -> None:
     page = PAGE.replace("Mr. Smith,", "Mr. Smith, and tho court heard that")
     found = {c.original: c for c in ocr.propose(page)}
