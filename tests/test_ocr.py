@@ -61,6 +61,12 @@ def test_a_word_of_ll_that_lost_an_l_is_read_whole() -> None:
     assert "filled" not in fixed
 
 
+def test_a_capital_i_read_for_an_l_or_a_speck_is_no_capital() -> None:
+    fixed = _ocr_corrections(PAGE + " He said that the Iabour of the men was paid by Ithe week.")
+    assert fixed["Iabour"] == "labour"
+    assert fixed["Ithe"] == "the"
+
+
 def test_a_real_word_wrong_in_context_is_proposed_with_its_confidence() -> None:
     page = PAGE.replace("Mr. Smith,", "Mr. Smith, and tho court heard that")
     found = {c.original: c for c in ocr.propose(page)}

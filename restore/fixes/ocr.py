@@ -668,7 +668,7 @@ def _readings(word: str) -> Readings:
     for candidate in _candidates(lower, known):
         if american_spelling(candidate) == american:
             continue  # "organisation" is how British print spells it, not a misreading
-        reading = _cased(candidate, case)
+        reading = _cased(candidate, _reading_case(word, candidate, case))
         if " " in candidate:
             log_channel = math.log(LOST_SPACE) + channel.log_prob(
                 reading.replace(" ", ""), word)
@@ -766,6 +766,22 @@ def _case_of(word: str) -> str:
     if len(letters) > 1 and 2 * sum(ch.isupper() for ch in letters) > len(letters):
         return "upper"
     return "title" if word[0].isupper() else "lower"
+
+
+def _reading_case(word: str, candidate: str, case: str) -> str:
+    """The case of ``word`` for its reading ``candidate``: a capital I before lower-case
+    letters that the reading reads as an "l" or drops was a misread "l" or a speck, no
+    capital ("Iabour" is "labour", "Ithe" "the"); one the reading keeps, or reads with the
+    next letter as another, was a capital ("Inqnest" is "Inquest", "Ile" "He").
+
+    >>> [_reading_case(word, candidate, "title") for word, candidate in
+    ...  (("Iabour", "labour"), ("Ithe", "the"), ("Inqnest", "inquest"), ("Ile", "he"))]
+    ['lower', 'lower', 'title', 'title']
+    """
+    if (case == "title" and word[:1] == "I" and word[1:2].islower()
+            and candidate[:1] in ("l", word[1])):
+        return "lower"
+    return case
 
 
 def _cased(candidate: str, case: str) -> str:
