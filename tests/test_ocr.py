@@ -67,6 +67,13 @@ def test_a_capital_i_read_for_an_l_or_a_speck_is_no_capital() -> None:
     assert fixed["Ithe"] == "the"
 
 
+def test_a_short_word_that_lost_a_letter_is_read_in_context() -> None:
+    found = {c.original: c for c in ocr.propose(
+        PAGE + " The prisoner wa taken to the station, and put ito a cell.")}
+    assert found["wa"].replacement == "was" and found["wa"].confidence >= 0.9
+    assert found["ito"].replacement == "into"  # proposed, with the confidence it has
+
+
 def test_a_real_word_wrong_in_context_is_proposed_with_its_confidence() -> None:
     page = PAGE.replace("Mr. Smith,", "Mr. Smith, and tho court heard that")
     found = {c.original: c for c in ocr.propose(page)}
