@@ -324,7 +324,8 @@ def test_thesaurus_pairs_synonyms_inflected_alike(tmp_path: Path) -> None:
         (wordnet / f"data.{pos}").write_text("", encoding="latin-1")
     moby = tmp_path / "mthesaur.txt"
     moby.write_text("safety,security,guard,free from harm\ncolour,color\n"
-                    "despite,regardless of,in spite of\nsay,mention\n", encoding="latin-1")
+                    "despite,regardless of,in spite of\nsay,mention\n"
+                    "patients,sufferers\ndollar,greenback\n", encoding="latin-1")
     out = tmp_path / "out"
     arguments = [str(wordnet), "--moby", str(moby), "-o", str(out)]
     assert build_thesaurus.main(arguments) == 0
@@ -340,6 +341,9 @@ def test_thesaurus_pairs_synonyms_inflected_alike(tmp_path: Path) -> None:
     assert rows["regardless_of"] == "despite"  # and Moby's, root and listed, both ways
     assert rows["despite"] == "in_spite_of regardless_of"
     assert "free_from_harm" not in rows  # a phrase the corpus lacks
+    # A spinner's rarer word (116 in the corpus) has an entry, and is listed in none.
+    assert rows["sufferers"] == "patients" and "patients" not in rows
+    assert "greenback" not in rows  # 15 in the corpus: too rare for an entry of its own
     first = (out / "thesaurus.tsv").read_bytes()
     build_thesaurus.main(arguments)
     assert (out / "thesaurus.tsv").read_bytes() == first  # deterministic

@@ -31,8 +31,8 @@ probable original of a phrase is right is not the posterior alone: gradient-boos
 over the posterior, its terms and the phrase (``DECISION_FEATURES``; ``spin-decision.tsv``
 for the maps' phrases, fitted by ``scripts/calibrate_spin.py`` on articles the maps were not
 mined from, and ``spin-thesaurus-decision.tsv`` for the thesaurus's words, fitted with the
-maps off) give the probability that it is (cross-validated log loss 0.245 and 0.426, against
-0.281 and 0.545 for the posterior calibrated alone). The confidence reported is that
+maps off) give the probability that it is (cross-validated log loss 0.245 and 0.340, against
+0.281 and 0.531 for the posterior calibrated alone). The confidence reported is that
 probability calibrated on unseen articles, one table per kind of proposal
 (:func:`calibration_kind`).
 
@@ -564,7 +564,7 @@ def _score(layout: _Layout, chosen: npt.NDArray[np.int64], evidence: npt.NDArray
 def _thesaurus_entries() -> dict[tuple[str, ...], resources.SpinEntry]:
     """A channel for each word and phrase of the thesaurus: any synonym may be what it
     replaced. Each synonym's (synonym, channel) pair is made once and shared by every entry
-    that lists it: the table lists 1.1 million, and a pair for each took 66 MB more."""
+    that lists it: the table lists 1.6 million, and a pair for each took 66 MB more (of 1.1)."""
     pairs: dict[str, tuple[str, float]] = {}
     return {tuple(word.split(" ")): resources.SpinEntry(
         tuple(pairs.setdefault(synonym, (synonym, THESAURUS_CHANNEL))
