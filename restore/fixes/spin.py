@@ -564,7 +564,8 @@ def _score(layout: _Layout, chosen: npt.NDArray[np.int64], evidence: npt.NDArray
 def _thesaurus_entries() -> dict[tuple[str, ...], resources.SpinEntry]:
     """A channel for each word and phrase of the thesaurus: any synonym may be what it
     replaced. Each synonym's (synonym, channel) pair is made once and shared by every entry
-    that lists it: the table lists 1.6 million, and a pair for each took 66 MB more (of 1.1)."""
+    that lists it: the table lists 1.6 million (a pair for each took 66 MB more when it
+    listed 1.1 million)."""
     pairs: dict[str, tuple[str, float]] = {}
     return {tuple(word.split(" ")): resources.SpinEntry(
         tuple(pairs.setdefault(synonym, (synonym, THESAURUS_CHANNEL))
