@@ -10,6 +10,8 @@ number word glued to a per cent sign.
 ['4', '0', '3', '5']
 >>> [c.replacement for c in propose("Sales rose ten% to fifteen%, not 'ten %'.")]
 ['10', '15']
+>>> propose("a seven-12 months hiatus")  # "seven-year", spun: no score
+[]
 """
 
 from __future__ import annotations
@@ -39,7 +41,10 @@ NUMBERS = DIGITS | {
 AFTER_DECIMAL_POINT = regex.compile(rf"(?<=\d)\.\K(?:{WORD})\b")
 BEFORE_DECIMAL_POINT = regex.compile(rf"(?<=(?<![\p{{L}}\d.])({WORD}))\.(?=\d)")
 CAPITAL_PREFIX = regex.compile(rf"\b(\p{{Lu}}{{1,2}})({WORD})\b")
-IN_SCORE = regex.compile(rf"(?<=(?<![\p{{L}}\d-])({WORD}))-(?=\d+\b)")
+#: A score's second number is no count of a unit of time: "seven-12 months" is a spinner's
+#: "seven-year" ("12 months" for "year"), not a score of seven to twelve.
+TIME_UNIT = r"(?i:(?:second|minute|hour|day|week|month|year|decade)s?)"
+IN_SCORE = regex.compile(rf"(?<=(?<![\p{{L}}\d-])({WORD}))-(?=\d+\b(?!\s+{TIME_UNIT}\b))")
 BEFORE_PER_CENT = regex.compile(rf"(?<=(?<![\p{{L}}\d.-])({'|'.join(NUMBERS)}))%",
                                 regex.IGNORECASE)
 
