@@ -60,6 +60,8 @@ class Outcome:
     #: A file holding the output instead (a large input restored as a stream): the caller
     #: copies it out and removes it.
     spool: str | None = None
+    #: A one-line remark for the user that is no failure (an empty input).
+    notice: str | None = None
 
 
 #: Files larger than this (bytes) are restored as a stream, window by window, in bounded
@@ -147,6 +149,8 @@ def process_file(job: Job, name: str, text: str | None = None) -> Outcome:
             return _stream_file(job, name)
         if text is None:
             text = read_text(name)
+        if not text and not job.mode.startswith("detect"):
+            return Outcome(name, notice=f"{name}: empty, nothing to restore")
         if job.mode.startswith("detect"):
             return Outcome(name, detection_line(name, detect(text), job.mode == "detect-json"))
         report = Restorer(job.config).explain(text)

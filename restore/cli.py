@@ -1,7 +1,8 @@
 """The ``restore`` command: restore text files or standard input.
 
 Errors are one line on stderr starting ``restore:``; exit status 0 on success, 1 when an
-input could not be read or written, 2 on a usage error.
+input could not be read or written, 2 on a usage error. An empty input is no failure: its
+output is empty, and one line on stderr says there was nothing to restore.
 """
 
 from __future__ import annotations
@@ -198,6 +199,8 @@ def _run(args: argparse.Namespace, out: BinaryIO) -> int:
             print(f"restore: {outcome.error}", file=sys.stderr)
             status, failed = 1, failed + 1
             continue
+        if outcome.notice:
+            print(f"restore: {outcome.notice}", file=sys.stderr)
         if outcome.output:
             out.write(outcome.output.encode("utf-8"))
             out.flush()
@@ -235,6 +238,8 @@ def _run_records(args: argparse.Namespace, job: Job, names: list[str], out: Bina
             print(f"restore: {error}", file=sys.stderr)
             status = 1
             continue
+        if not text:
+            print(f"restore: {name}: empty, nothing to restore", file=sys.stderr)
         lines = text.splitlines(keepends=True)
         work = functools.partial(_process_line, job, args.field, args.corrections_key, name)
         for outcome in ordered_map(work, enumerate(lines, 1), args.jobs, chunksize=64):

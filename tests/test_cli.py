@@ -54,9 +54,23 @@ def test_files_and_failures_keep_other_output(tmp_path: Path) -> None:
     assert one_error_line(result) == f"restore: {tmp_path / 'missing.txt'}: no such file"
 
 
-def test_empty_input_is_fine(tmp_path: Path) -> None:
-    result = run(str(write(tmp_path / "empty.txt", b"")))
-    assert (result.returncode, result.stdout, result.stderr) == (0, b"", b"")
+def test_empty_input_is_no_failure_and_says_so(tmp_path: Path) -> None:
+    empty = write(tmp_path / "empty.txt", b"")
+    for args in ([str(empty)], ["-i", str(empty)], ["--json", str(empty)],
+                 ["--jsonl", str(empty)], []):
+        result = run(*args)
+        name = str(empty) if args else "-"
+        assert (result.returncode, result.stdout) == (0, b""), args
+        assert one_error_line(result) == f"restore: {name}: empty, nothing to restore"
+    assert empty.read_bytes() == b""
+
+
+def test_empty_file_among_others(tmp_path: Path) -> None:
+    empty = write(tmp_path / "a.txt", b"")
+    other = write(tmp_path / "b.txt", "It wo n't rain.\n")
+    result = run(str(empty), str(other))
+    assert (result.returncode, result.stdout) == (0, b"It won't rain.\n")
+    assert one_error_line(result) == f"restore: {empty}: empty, nothing to restore"
 
 
 @pytest.mark.parametrize("data", [
