@@ -304,6 +304,21 @@ def test_a_mark_between_words_is_read_as_the_context_reads_it() -> None:
     assert stops == [(".", " ")]  # "had.evidently"; not inside an address
 
 
+def test_an_apostrophe_between_two_words_is_read_as_a_space() -> None:
+    text = PAGE + (" He fell to'the ground, hiring'the cab at three o'clock. Mr."
+                   " O'Brien said he didn't see it, nor the cash'mere shawl at York'road.")
+    report = Restorer(Config(families=frozenset({"ocr"}))).explain(text)
+    share = {kind: readings[" "][1] for kind, _, readings in ocr.READ_IN_CONTEXT
+             if " " in readings}["an apostrophe for a space between words"]
+    assert {(text[c.start - 2:c.end + 3], c.replacement, c.confidence)
+            for c in report.corrections if c.original == "'"} == {
+        ("to'the", " ", share), ("ng'the", " ", share), ("rk'roa", " ", share)}
+    assert report.text.endswith(" He fell to the ground, hiring the cab at three o'clock. Mr."
+                                " O'Brien said he didn't see it, nor the cash'mere shawl at"
+                                " York road.")
+    _left_alone_on_a_clean_page("He fell to'the ground, hiring'the cab.")
+
+
 def test_a_capital_the_context_reads_in_lower_case_is_lowered() -> None:
     text = PAGE + " The man stood In the dock, and then Smith went to see Jones about it."
     assert _proposed(text, "ocr.capital") == [("In", "in", ocr.CAPITAL_SHARE)]  # not names

@@ -124,7 +124,9 @@ READ_AS_HYPHEN = regex.compile(r"(?<=\p{L}[.,;:!?'\"’”)])--?(?=\p{Lu})")
 #: Marks and letters between two words that the context model reads otherwise, by kind:
 #: where one stands, and its readings, each with the least evidence (nats over the text as
 #: read) the model must give it and the share of such readings that brought the page closer
-#: to its transcription on the even half of BLN600 (``scripts/measure_ocr_marks.py``).
+#: to its transcription on the even half of BLN600 (``scripts/measure_ocr_marks.py``). A
+#: pattern that also captures the letters either side of the mark (two groups) is read only
+#: where both are words of their own that together make none (:func:`_apart`).
 READ_IN_CONTEXT: tuple[tuple[str, regex.Pattern[str], dict[str, tuple[float, float]]], ...] = (
     ("a full stop between words",  # "went home with. my sister": 151 of 168
      regex.compile(r"(?<=\p{L})\.(?=[ \t]\p{L})"), {"": (10.0, 0.899)}),
@@ -149,6 +151,11 @@ READ_IN_CONTEXT: tuple[tuple[str, regex.Pattern[str], dict[str, tuple[float, flo
      # (Between whole words only: not inside "bbc.co.uk" nor "e.g.".)
      regex.compile(r"(?<=(?:^|[\s(\"'“‘])\p{Ll}{2,})\.(?=\p{Ll}{2,}(?:$|[\s,;:!?)\"'”’]))",
                    regex.MULTILINE), {" ": (12.0, 0.95)}),
+    ("an apostrophe for a space between words",  # "fell to'the ground": 92 of 96
+     # (Not before an apostrophe's suffix, "don't"; "o'clock" and "O'Brien" have no word
+     # before it, and "cash'mere" is one.)
+     regex.compile(r"(?<=(?<![\p{L}\d'’.-])([A-Za-z]+))['’](?!(?i:s|t|d|ll|re|ve|m)(?![\p{L}\d]))"
+                   r"(?=([A-Za-z]+)(?![\p{L}\d'’-]))"), {" ": (0.0, 0.958)}),
 )
 #: The spaces before a lower-case word that starts a sentence: after a full stop, question
 #: or exclamation mark that ends a lower-case word of three letters or more (not "Mr." nor
@@ -765,14 +772,20 @@ def _segmentation(lower: str, counts: dict[str, int]) -> list[str]:
     for end in range(1, len(lower) + 1):
         for start in range(max(end - SEGMENT_MAX_LENGTH, 0), end):
             before, piece = best[start], lower[start:end]
-            if before is not None and piece != "i" and _common_word(piece, counts) and (
-                    len(piece) > SHORT_PIECE or counts[piece] >= SHORT_PIECE_MIN_COUNT):
+            if before is not None and piece != "i" and _piece(piece, counts):
                 score = before[0] + math.log(counts[piece] / total)
                 current = best[end]
                 if current is None or score > current[0]:
                     best[end] = (score, (*before[1], piece))
     found = best[-1]
     return [" ".join(found[1])] if found is not None and len(found[1]) >= 3 else []
+
+
+def _piece(lower: str, counts: dict[str, int]) -> bool:
+    """Whether ``lower`` can stand as a word of its own beside words it lost the space to
+    (or had it read as a mark): common, and very common if short."""
+    return _common_word(lower, counts) and (
+        len(lower) > SHORT_PIECE or counts[lower] >= SHORT_PIECE_MIN_COUNT)
 
 
 def _common_word(lower: str, counts: dict[str, int]) -> bool:
@@ -964,8 +977,9 @@ def read_in_context(text: str, spans: TokenTable,
                     ) -> Iterator[tuple[str, regex.Match[str], str, float]]:
     """``(kind, match, reading, share)`` for each mark or letter of ``READ_IN_CONTEXT`` whose
     reading the context model favours most, and enough, over the text as read."""
+    counts = resources.word_counts()
     found = [(kind, m, readings) for kind, pattern, readings in READ_IN_CONTEXT
-             for m in pattern.finditer(text)]
+             for m in pattern.finditer(text) if pattern.groups < 2 or _apart(m[1], m[2], counts)]
     evidence = _said_in_place(spans, [(m.start(), m.end(), m[0], tuple(readings))
                                       for _, m, readings in found])
     for (kind, m, readings), said in zip(found, evidence, strict=True):
@@ -973,6 +987,19 @@ def read_in_context(text: str, spans: TokenTable,
         least, share = readings[reading]
         if most >= least:
             yield kind, m, reading, share
+
+
+def _apart(head: str, tail: str, counts: dict[str, int]) -> bool:
+    """Whether ``head`` and ``tail`` are words of their own, short ones very common, that
+    together make no word: a mark between them stands for a space.
+
+    >>> from restore import resources
+    >>> [_apart(*pair, resources.word_counts()) for pair in
+    ...  (("to", "the"), ("cash", "mere"), ("char", "ed"), ("York", "road"))]
+    [True, False, False, True]
+    """
+    return (_piece(head.lower(), counts) and _piece(tail.lower(), counts)
+            and counts.get((head + tail).lower(), 0) < KNOWN_MIN_COUNT)
 
 
 def _said_in_place(spans: TokenTable, read: Sequence[tuple[int, int, str, tuple[str, ...]]],
