@@ -302,6 +302,11 @@ def test_a_mark_between_words_is_read_as_the_context_reads_it() -> None:
         PAGE + " He struck out and felled him-to the ground at the police-court to-day.")
         if c.original == "-"}
     assert hyphens == {("-", " ")}  # "him-to"; the compounds of the period's print stay
+    beside = PAGE + (" He came from-the station and entered the-court with his brother-in-law,"
+                     " a well-known man who earned 300l. a-year at the police-station to-day.")
+    assert restore(beside).endswith(" He came from the station and entered the court with his"
+                                    " brother-in-law, a well-known man who earned 300l. a-year"
+                                    " at the police-station to-day.")
     stops = [(c.original, c.replacement) for c in ocr.propose(
         PAGE + " He had.evidently slept there, he said, and wrote to bbc.co.uk.")
         if c.original == "."]
