@@ -261,8 +261,8 @@ LOST_SPACE = 0.002
 #: piece such a reading has.
 SEGMENTED_MIN_LENGTH = 6
 SEGMENT_MAX_LENGTH = 20
-#: The commonest words ("the", "of", "from", "by": some thirty), none of which starts or
-#: ends a compound of two words.
+#: The commonest words ("the", "of", "from", "by": some thirty), which seldom start or end a
+#: compound of two words ("by-law"; "to-day" makes a word).
 COMMONEST_WORD_MIN_COUNT = 250_000
 #: A piece of such a reading of at most ``SHORT_PIECE`` letters is a word this common
 #: ("of", "the", "had"): the abbreviations and names of the corpus ("de", "co", "ip") would
