@@ -107,13 +107,18 @@ READ_AS_STOP = regex.compile(r"(?<=(?<![\p{L}\d'’.-])(\p{L}{2,}))\.[ \t]*(?:\r
 #: "bei?!g"; "and/or" and "AT&T" keep theirs). The search starts at the mark.
 STRAY_MARK = regex.compile(r"(?<=(?<![\p{L}\d])([A-Za-z]+))[~\[\]{}!?<>$^*|\\]+([A-Za-z]+)"
                            r"(?![\p{L}\d])")
+#: A whole word of Latin letters just before a mark, captured in a look-behind (so that a
+#: search starts at the mark), and one just after it, captured in a look-ahead.
+WORD_BEFORE_MARK = r"(?<=(?<![\p{L}\d'’.-])([A-Za-z]+))"
+WORD_AFTER_MARK = r"(?=([A-Za-z]+)(?![\p{L}\d'’-]))"
+#: An apostrophe that is not before an apostrophe's suffix ("don't", "prisoner's").
+APOSTROPHE_BEFORE_NO_SUFFIX = r"['’](?!(?i:s|t|d|ll|re|ve|m)(?![\p{L}\d]))"
 #: A hyphen, an apostrophe or a full stop inside a word ("t'he", "t-o", "cour.t"), not before
 #: an apostrophe's suffix ("don't", "prisoner's"). It goes where the pieces together make a
 #: common word, in one case, and are not both words themselves ("to-day", "of'a" keep theirs),
 #: nor, about a full stop, two single letters ("a.m"): see :func:`_marks_inside_words`. The
 #: search starts at the mark.
-MARK_INSIDE_WORD = regex.compile(r"(?<=(?<![\p{L}\d'’.-])([A-Za-z]+))"
-                                 r"(?:['’](?!(?i:s|t|d|ll|re|ve|m)(?![\p{L}\d]))|[.-])"
+MARK_INSIDE_WORD = regex.compile(rf"{WORD_BEFORE_MARK}(?:{APOSTROPHE_BEFORE_NO_SUFFIX}|[.-])"
                                  r"([A-Za-z]+)(?![\p{L}\d'’-]|\.\p{L})")
 #: A hyphen (or two) that may be a dash the engine read as one: between a sentence's closing
 #: mark and the capital starting the next ("refused.-George", "case.-Mr. Williams"), as
@@ -153,13 +158,12 @@ READ_IN_CONTEXT: tuple[tuple[str, regex.Pattern[str], dict[str, tuple[float, flo
      regex.compile(r"(?<=(?:^|[\s(\"'“‘])\p{Ll}{2,})\.(?=\p{Ll}{2,}(?:$|[\s,;:!?)\"'”’]))",
                    regex.MULTILINE), {" ": (12.0, 0.95)}),
     ("a hyphen for a space beside one of the commonest words",  # "from-the": 93 of 98
-     regex.compile(r"(?<=(?<![\p{L}\d'’.-])([A-Za-z]+))-(?=([A-Za-z]+)(?![\p{L}\d'’-]))"),
-     {" ": (3.0, 0.949)}),
+     regex.compile(f"{WORD_BEFORE_MARK}-{WORD_AFTER_MARK}"), {" ": (3.0, 0.949)}),
     ("an apostrophe for a space between words",  # "fell to'the ground": 92 of 96
      # (Not before an apostrophe's suffix, "don't"; "o'clock" and "O'Brien" have no word
      # before it, and "cash'mere" is one.)
-     regex.compile(r"(?<=(?<![\p{L}\d'’.-])([A-Za-z]+))['’](?!(?i:s|t|d|ll|re|ve|m)(?![\p{L}\d]))"
-                   r"(?=([A-Za-z]+)(?![\p{L}\d'’-]))"), {" ": (0.0, 0.958)}),
+     regex.compile(f"{WORD_BEFORE_MARK}{APOSTROPHE_BEFORE_NO_SUFFIX}{WORD_AFTER_MARK}"),
+     {" ": (0.0, 0.958)}),
 )
 #: The spaces before a lower-case word that starts a sentence: after a full stop, question
 #: or exclamation mark that ends a lower-case word of three letters or more (not "Mr." nor
