@@ -150,7 +150,7 @@ def process_file(job: Job, name: str, text: str | None = None) -> Outcome:
         if text is None:
             text = read_text(name)
         if not text and not job.mode.startswith("detect"):
-            return Outcome(name, notice=f"{name}: empty, nothing to restore")
+            return Outcome(name, notice=empty_notice(name))
         if job.mode.startswith("detect"):
             return Outcome(name, detection_line(name, detect(text), job.mode == "detect-json"))
         report = Restorer(job.config).explain(text)
@@ -167,6 +167,11 @@ def process_file(job: Job, name: str, text: str | None = None) -> Outcome:
     else:
         output = "" if job.in_place else report.text
     return Outcome(name, output, applied=len(report.applied), stats=stats_line(name, report))
+
+
+def empty_notice(name: str) -> str:
+    """What the user is told of an empty input ``name``: no failure, nothing to restore."""
+    return f"{name}: empty, nothing to restore"
 
 
 def _size(name: str) -> int:

@@ -24,6 +24,7 @@ from restore.batch import (
     InputError,
     Job,
     Outcome,
+    empty_notice,
     expand,
     ordered_map,
     process_file,
@@ -239,7 +240,7 @@ def _run_records(args: argparse.Namespace, job: Job, names: list[str], out: Bina
             status = 1
             continue
         if not text:
-            print(f"restore: {name}: empty, nothing to restore", file=sys.stderr)
+            print(f"restore: {empty_notice(name)}", file=sys.stderr)
         lines = text.splitlines(keepends=True)
         work = functools.partial(_process_line, job, args.field, args.corrections_key, name)
         for outcome in ordered_map(work, enumerate(lines, 1), args.jobs, chunksize=64):
