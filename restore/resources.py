@@ -98,7 +98,7 @@ def ngram_model() -> NgramModel:
 
 
 #: (file, format, version) of the spinner tables mined by ``scripts/mine_spin_maps.py``.
-SPIN_PHRASES = ("spin-phrases.tsv", "restore-spin-phrases", 1)
+SPIN_PHRASES = ("spin-phrases.tsv", "restore-spin-phrases", 2)
 SPIN_EVIDENCE = ("spin-evidence.tsv", "restore-spin-evidence", 1)
 #: (file, format, version) of the phrase pairs checked by hand that the mined pairs lack.
 SPIN_PHRASES_BY_HAND = ("spin-phrases-by-hand.tsv", "restore-spin-phrases-by-hand", 1)
@@ -134,29 +134,24 @@ def spin_phrases() -> dict[tuple[str, ...], SpinEntry]:
     """Spun phrases as lower-cased token tuples, each with its channel probabilities.
 
     The mined table stores each phrase as its tokens joined by spaces (tokens hold no
-    spaces) and counts: times aligned, the phrase's occurrences in spun and in original
-    texts, and the original's in original texts. A phrase it lacks that the table of pairs
-    checked by hand has ("satellite tv for pc" → "satellite") is read with
-    ``BY_HAND_CHANNEL``, and a spinner alone writes it (``KEPT_FLOOR``).
+    spaces) and counts: times aligned; the phrase's occurrences in the original texts that
+    the spinner left standing, and all of them (P(s | s) is their ratio); and the
+    original's in original texts. A phrase it lacks that the table of pairs checked by hand
+    has ("satellite tv for pc" → "satellite") is read with ``BY_HAND_CHANNEL``, and a
+    spinner alone writes it (``KEPT_FLOOR``).
 
     >>> spin_phrases()["satellite", "tv", "for", "pc"]
     SpinEntry(originals=(('satellite', 0.5),), kept=0.01, by_hand=True)
     """
     grouped: dict[tuple[str, ...], list[tuple[str, float]]] = {}
-    aligned_total: dict[tuple[str, ...], int] = {}
-    counts: dict[tuple[str, ...], tuple[int, int]] = {}
-    for spun, original, aligned, in_spun, in_originals, original_count in read_table(
+    kept: dict[tuple[str, ...], float] = {}
+    for spun, original, aligned, standing, in_originals, original_count in read_table(
             *SPIN_PHRASES):
         key = tuple(spun.split(" "))
         share = min(int(aligned) / max(int(original_count), 1), 1.0)
         grouped.setdefault(key, []).append((original, share))
-        aligned_total[key] = aligned_total.get(key, 0) + int(aligned)
-        counts[key] = (int(in_spun), int(in_originals))
-    entries = {}
-    for key, originals in grouped.items():
-        spun_seen, source_seen = counts[key]
-        kept = (spun_seen - aligned_total[key]) / max(source_seen, 1)
-        entries[key] = SpinEntry(tuple(originals), min(max(kept, KEPT_FLOOR), 1.0))
+        kept[key] = max(int(standing) / max(int(in_originals), 1), KEPT_FLOOR)
+    entries = {key: SpinEntry(tuple(originals), kept[key]) for key, originals in grouped.items()}
     for spun, original, _ in read_table(*SPIN_PHRASES_BY_HAND):
         entries.setdefault(tuple(spun.split(" ")),
                            SpinEntry(((original, BY_HAND_CHANNEL),), KEPT_FLOOR, by_hand=True))

@@ -12,14 +12,16 @@ front of it. A run of equal length is also counted as its word-for-word pairs, s
 whichever reading is the spinner's key gathers the counts, unless the spinner only moved
 its words ("to not" for "not to"). Then every phrase is counted wherever it occurs, which
 gives the channel its probabilities: how often the spinner wrote that phrase for that
-original, and how often it left the phrase as it was.
+original, and how often it left the phrase as it was (an occurrence in an original that the
+alignment finds unchanged in its spun text).
 
 Writes two tables to ``--output`` (default ``dictionaries/``):
 
 - ``spin-phrases.tsv``: spun phrase (its lower-cased tokens joined by spaces), original,
-  times aligned, occurrences of the spun phrase in the spun and in the original texts, and
-  of the original in the original texts; the original kept in its case where the case of
-  the spun text does not give it.
+  times aligned, occurrences of the spun phrase in the original texts that stand unchanged
+  in the spun ones and all its occurrences there, and occurrences of the original in the
+  original texts; the original kept in its case where the case of the spun text does not
+  give it.
 - ``spin-evidence.tsv``: lower-cased words with their counts in the spun and in the
   original texts, from which a document's odds of being spun are read.
 
@@ -40,8 +42,10 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import regex
+from rapidfuzz.distance import Indel
 
 from restore import resources
 from restore.align import one_holds_the_other, substitutions
@@ -55,6 +59,8 @@ DEFAULT_PAIRS = Path(__file__).resolve().parents[1].parent / "shared" / "data" /
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries"
 
 Phrase = tuple[str, ...]
+#: The columns of ``spin-phrases.tsv``.
+PHRASE_COLUMNS = "spun\toriginal\taligned\tkept\tspun_in_originals\toriginal_in_originals"
 
 
 def tables_in(directory: Path) -> contextlib.AbstractContextManager[None]:
@@ -82,8 +88,7 @@ def without_maps() -> Iterator[Path]:
     block's is the directory the tables are read from."""
     with tempfile.TemporaryDirectory() as scratch:
         for (name, file_format, file_version), columns in (
-                (SPIN_PHRASES, "spun\toriginal\taligned\tspun_in_spun\tspun_in_originals\t"
-                               "original_in_originals"),
+                (SPIN_PHRASES, PHRASE_COLUMNS),
                 (SPIN_PHRASES_BY_HAND, "spun\toriginal\tnote")):
             (Path(scratch) / name).write_text(
                 f"# {file_format}\tv{file_version}\n# no maps: measuring without them\n"
@@ -164,34 +169,50 @@ def stored_original(spun: str, original: str) -> str:
     return lowered if transfer_case(lowered, spun) == original else original
 
 
-def mine(pairs: list[tuple[Path, Path]], max_tokens: int,
-         ) -> tuple[Counter[tuple[Phrase, str]], Counter[Phrase], Counter[Phrase],
-                    Counter[str], Counter[str]]:
-    """Aligned pairs; phrase counts in spun and in original texts; word counts of each side."""
+class Mined(NamedTuple):
+    """What :func:`mine` counts over the pairs."""
+
+    aligned: Counter[tuple[Phrase, str]]  # (spun phrase, original): times aligned
+    in_spun: Counter[Phrase]  # each phrase's occurrences in the spun texts
+    in_original: Counter[Phrase]  # ... and in the original texts
+    kept: Counter[Phrase]  # occurrences in the originals left standing in the spun texts
+    spun_words: Counter[str]
+    original_words: Counter[str]
+
+
+def mine(pairs: list[tuple[Path, Path]], max_tokens: int) -> Mined:
+    """Aligned pairs, phrase counts and word counts of each side."""
     groups: list[tuple[tuple[Phrase, str], ...]] = []
     spun_words: Counter[str] = Counter()
     original_words: Counter[str] = Counter()
-    spun_texts, original_texts = [], []
+    texts: list[tuple[list[str], list[str]]] = []  # lower-cased tokens: (spun, original)
     for spun_path, original_path in pairs:
         spun = spun_path.read_text(encoding="utf-8")
         original = original_path.read_text(encoding="utf-8")
-        spun_texts.append(spun)
-        original_texts.append(original)
-        spun_words.update(t.lower() for t in tokens(spun))
-        original_words.update(t.lower() for t in tokens(original))
+        texts.append(([t.lower() for t in tokens(spun)], [t.lower() for t in tokens(original)]))
+        spun_words.update(texts[-1][0])
+        original_words.update(texts[-1][1])
         groups += [tuple((phrase, stored_original(was, now)) for phrase, was, now in group)
                    for group in candidate_pairs(spun, original, max_tokens)]
     either = Counter(pair for group in groups for pair in group)
     wanted = {phrase for phrase, _ in either} | {_key(original) for _, original in either}
-    in_original = count_phrases(original_texts, wanted, max_tokens)
+    in_original: Counter[Phrase] = Counter()
+    in_spun: Counter[Phrase] = Counter()
+    kept: Counter[Phrase] = Counter()
+    for spun_words_of, original_words_of in texts:
+        in_spun.update(phrase for _, phrase in _phrases(spun_words_of, wanted, max_tokens))
+        standing = _standing(spun_words_of, original_words_of)
+        for i, phrase in _phrases(original_words_of, wanted, max_tokens):
+            in_original[phrase] += 1
+            kept[phrase] += standing[i] >= 0 and all(
+                standing[i + k] == standing[i] + k for k in range(1, len(phrase)))
 
     def share(pair: tuple[Phrase, str]) -> float:
         """The share of its original the spinner wrote this way, counting either reading."""
         return either[pair] / max(in_original[_key(pair[1])], 1)
 
     aligned = Counter(max(group, key=share) for group in groups)
-    return (aligned, count_phrases(spun_texts, wanted, max_tokens), in_original,
-            spun_words, original_words)
+    return Mined(aligned, in_spun, in_original, kept, spun_words, original_words)
 
 
 def _key(phrase: str) -> Phrase:
@@ -199,17 +220,29 @@ def _key(phrase: str) -> Phrase:
     return tuple(t.lower() for t in tokens(phrase))
 
 
-def count_phrases(texts: list[str], wanted: set[Phrase], max_tokens: int) -> Counter[Phrase]:
-    """How often each wanted phrase (lower-cased tokens) occurs in the texts."""
-    found: Counter[Phrase] = Counter()
-    for text in texts:
-        words = [t.lower() for t in tokens(text)]
-        for i in range(len(words)):
-            for n in range(1, max_tokens + 1):
-                phrase = tuple(words[i:i + n])
-                if len(phrase) == n and phrase in wanted:
-                    found[phrase] += 1
-    return found
+def _phrases(words: list[str], wanted: set[Phrase], max_tokens: int,
+             ) -> Iterator[tuple[int, Phrase]]:
+    """Where each wanted phrase (lower-cased tokens) occurs in ``words``, and which."""
+    for i in range(len(words)):
+        for n in range(1, max_tokens + 1):
+            phrase = tuple(words[i:i + n])
+            if len(phrase) == n and phrase in wanted:
+                yield i, phrase
+
+
+def _standing(spun: list[str], original: list[str]) -> list[int]:
+    """For each token of ``original``, the index of the same token in ``spun`` where the
+    alignment (:func:`restore.align.substitutions`' longest common subsequence) finds it
+    unchanged, or -1.
+
+    >>> _standing(["the", "firm", "stated", "it"], ["the", "firm", "said", "it"])
+    [0, 1, -1, 3]
+    """
+    standing = [-1] * len(original)
+    for op in Indel.opcodes(spun, original):
+        if op.tag == "equal":
+            standing[op.dest_start:op.dest_end] = range(op.src_start, op.src_end)
+    return standing
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -228,14 +261,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"mine_spin_maps: no X.spun.txt/X.orig.txt pairs in "
               f"{', '.join(map(str, directories))}", file=sys.stderr)
         return 1
-    aligned, in_spun, in_original, spun_words, original_words = mine(pairs, args.max_tokens)
+    mined = mine(pairs, args.max_tokens)
     source = (f"{len(pairs)} pairs in {', '.join(d.name for d in directories)}"
               + (f" ({args.half} half)" if args.half else ""))
     rows = sorted(
-        ((" ".join(phrase), original, n, in_spun[phrase], in_original[phrase],
-          in_original[_key(original)])
-         for (phrase, original), n in aligned.items()
-         if n >= args.min_aligned and n / in_spun[phrase] >= args.min_share),
+        ((" ".join(phrase), original, n, mined.kept[phrase], mined.in_original[phrase],
+          mined.in_original[_key(original)])
+         for (phrase, original), n in mined.aligned.items()
+         if n >= args.min_aligned and n / mined.in_spun[phrase] >= args.min_share),
         key=lambda row: (row[0], -row[2], row[1]),
     )
     args.output.mkdir(parents=True, exist_ok=True)
@@ -244,9 +277,10 @@ def main(argv: list[str] | None = None) -> int:
         f"# source: {source}; built by scripts/mine_spin_maps.py (see PROVENANCE.md)",
         f"# pruning: max_tokens={args.max_tokens} min_aligned={args.min_aligned} "
         f"min_share={args.min_share}",
-        "spun\toriginal\taligned\tspun_in_spun\tspun_in_originals\toriginal_in_originals",
+        PHRASE_COLUMNS,
         *("\t".join(map(str, row)) for row in rows),
     ]) + "\n", encoding="utf-8")
+    spun_words, original_words = mined.spun_words, mined.original_words
     evidence = sorted(
         (word, spun_words[word], original_words[word])
         for word in spun_words.keys() | original_words.keys()

@@ -140,10 +140,10 @@ def test_neighbouring_phrases_are_read_in_each_others_restored_context(
     monkeypatch.setattr(spin, "ROUNDS", 1)
     assert posterior() < 0.8 and in_restored_context > 0.95
     monkeypatch.undo()
-    report = explain(text)
-    assert report.text.endswith(" the economy.")
-    # whether "help" is applied is the calibration's call; that it is read is this test's
-    assert ("assist", "help") in {(c.original, c.replacement) for c in report.corrections}
+    # whether "help" and "economy" are applied is the calibration's call; that they are read
+    # is this test's
+    read = {(c.original, c.replacement) for c in explain(text).corrections}
+    assert {("assist", "help"), ("financial system", "economy")} <= read
 
 
 def test_the_rest_of_the_article_weighs_each_reading(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -213,14 +213,16 @@ def test_miner_learns_a_spinner_from_pairs(tmp_path: Path) -> None:
     pairs = _write_pairs(tmp_path / "pairs", [(
         f"The minister said on day {n} that the security council would meet. It is late.\n",
         f"The minister stated on day {n} that the safety council would meet. It's late.\n",
-    ) for n in range(4)])
+    ) for n in range(4)] + [("He stated it. It is over.\n", "He stated it. It's over.\n")])
     out = tmp_path / "out"
     assert mine_spin_maps.main([str(pairs), "-o", str(out)]) == 0
     rows = [line.split("\t") for line in (out / "spin-phrases.tsv").read_text().splitlines()
             if not line.startswith("#")][1:]
-    assert ["stated", "said", "4", "4", "0", "4"] in rows
-    assert ["safety", "security", "4", "4", "0", "4"] in rows
-    assert ["it 's", "it is", "4", "4", "0", "4"] in rows  # a clitic with its word
+    # spun, original, aligned, left standing in the spun texts of all in the originals, and
+    # the original's count: the spinner kept the one "stated" of the originals
+    assert ["stated", "said", "4", "1", "1", "4"] in rows
+    assert ["safety", "security", "4", "0", "0", "4"] in rows
+    assert ["it 's", "it is", "5", "0", "0", "5"] in rows  # a clitic with its word
     first = (out / "spin-phrases.tsv").read_bytes()
     mine_spin_maps.main([str(pairs), "-o", str(out)])
     assert (out / "spin-phrases.tsv").read_bytes() == first  # deterministic
@@ -258,10 +260,9 @@ def test_miner_reads_a_fraction_written_for_words(tmp_path: Path) -> None:
 
 
 def test_own_tables_replace_the_shipped_ones(tmp_path: Path) -> None:
-    name, file_format, file_version = ("spin-phrases.tsv", "restore-spin-phrases", 1)
+    name, file_format, file_version = resources.SPIN_PHRASES
     (tmp_path / name).write_text(
-        f"# {file_format}\tv{file_version}\nspun\toriginal\taligned\tspun_in_spun\t"
-        "spun_in_originals\toriginal_in_originals\n", encoding="utf-8")
+        f"# {file_format}\tv{file_version}\n{mine_spin_maps.PHRASE_COLUMNS}\n", encoding="utf-8")
     script = "from restore import restore; import sys; print(restore(sys.argv[1]))"
     environment = {**os.environ, "RESTORE_DICTIONARIES": str(tmp_path)}
     output = subprocess.run([sys.executable, "-c", script, SPUN], capture_output=True,
@@ -289,8 +290,7 @@ def test_a_pair_checked_by_hand_reads_what_the_miner_never_saw() -> None:
 def test_a_mined_pair_wins_over_one_checked_by_hand(tmp_path: Path) -> None:
     for (name, file_format, file_version), header, row in (
             (resources.SPIN_PHRASES,
-             "spun\toriginal\taligned\tspun_in_spun\tspun_in_originals\toriginal_in_originals",
-             "satellite tv for pc\tsatellite dish\t3\t3\t0\t4"),
+             mine_spin_maps.PHRASE_COLUMNS, "satellite tv for pc\tsatellite dish\t3\t0\t0\t4"),
             (resources.SPIN_PHRASES_BY_HAND, "spun\toriginal\tnote",
              "satellite tv for pc\tsatellite\tby hand")):
         (tmp_path / name).write_text(f"# {file_format}\tv{file_version}\n{header}\n{row}\n",
