@@ -149,10 +149,10 @@ def process_file(job: Job, name: str, text: str | None = None) -> Outcome:
             return _stream_file(job, name)
         if text is None:
             text = read_text(name)
-        if not text and not job.mode.startswith("detect"):
-            return Outcome(name, notice=empty_notice(name))
         if job.mode.startswith("detect"):
             return Outcome(name, detection_line(name, detect(text), job.mode == "detect-json"))
+        if not text:
+            return Outcome(name, notice=empty_notice(name))
         report = Restorer(job.config).explain(text)
         if job.in_place and report.text != text:
             write_atomically(name, report.text.encode("utf-8"))

@@ -189,9 +189,11 @@ def mine(pairs: list[tuple[Path, Path]], max_tokens: int) -> Mined:
     for spun_path, original_path in pairs:
         spun = spun_path.read_text(encoding="utf-8")
         original = original_path.read_text(encoding="utf-8")
-        texts.append(([t.lower() for t in tokens(spun)], [t.lower() for t in tokens(original)]))
-        spun_words.update(texts[-1][0])
-        original_words.update(texts[-1][1])
+        spun_lower = [t.lower() for t in tokens(spun)]
+        original_lower = [t.lower() for t in tokens(original)]
+        texts.append((spun_lower, original_lower))
+        spun_words.update(spun_lower)
+        original_words.update(original_lower)
         groups += [tuple((phrase, stored_original(was, now)) for phrase, was, now in group)
                    for group in candidate_pairs(spun, original, max_tokens)]
     either = Counter(pair for group in groups for pair in group)
@@ -199,10 +201,10 @@ def mine(pairs: list[tuple[Path, Path]], max_tokens: int) -> Mined:
     in_original: Counter[Phrase] = Counter()
     in_spun: Counter[Phrase] = Counter()
     kept: Counter[Phrase] = Counter()
-    for spun_words_of, original_words_of in texts:
-        in_spun.update(phrase for _, phrase in _phrases(spun_words_of, wanted, max_tokens))
-        standing = _standing(spun_words_of, original_words_of)
-        for i, phrase in _phrases(original_words_of, wanted, max_tokens):
+    for spun_lower, original_lower in texts:
+        in_spun.update(phrase for _, phrase in _phrases(spun_lower, wanted, max_tokens))
+        standing = _standing(spun_lower, original_lower)
+        for i, phrase in _phrases(original_lower, wanted, max_tokens):
             in_original[phrase] += 1
             kept[phrase] += standing[i] >= 0 and all(
                 standing[i + k] == standing[i] + k for k in range(1, len(phrase)))
@@ -232,8 +234,8 @@ def _phrases(words: list[str], wanted: set[Phrase], max_tokens: int,
 
 def _standing(spun: list[str], original: list[str]) -> list[int]:
     """For each token of ``original``, the index of the same token in ``spun`` where the
-    alignment (:func:`restore.align.substitutions`' longest common subsequence) finds it
-    unchanged, or -1.
+    longest common subsequence of the two (rapidfuzz's ``Indel``, which
+    :mod:`restore.align` aligns by too) has it unchanged, or -1.
 
     >>> _standing(["the", "firm", "stated", "it"], ["the", "firm", "said", "it"])
     [0, 1, -1, 3]
