@@ -186,6 +186,17 @@ def thesaurus() -> dict[str, tuple[str, ...]]:
             for word, synonyms in read_table(*THESAURUS)}  # one copy of each synonym
 
 
+FUNCTION_WORD_SENSES = ("function-word-senses.tsv", "restore-function-word-senses", 1)
+
+
+@functools.cache
+def function_word_senses() -> dict[str, tuple[str, ...]]:
+    """Each word a function-word spinner may write, with the common words whose rare sense
+    it stands for ("arsenic": "as")."""
+    return {word: tuple(replaced.split(" "))
+            for word, replaced in read_table(*FUNCTION_WORD_SENSES)}
+
+
 @functools.cache
 def topic_model() -> TopicModel:
     """The topic model over ``topics.tsv`` (:mod:`restore.topic`)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from restore.fixes import encoding, numerals, ocr, quotes, spacing, spin
+from restore.fixes import encoding, function_words, numerals, ocr, quotes, spacing, spin
 from restore.model import Correction
 
 Family = Callable[[str], list[Correction]]
@@ -25,4 +25,6 @@ FAMILIES: dict[str, tuple[Family, str]] = {
     "ocr": (ocr.propose, "OCR misreadings in scanned print: tbe, m0ney, tlie, pro- perty, ofthe"),
     "spin": (spin.propose,
              "synonyms a spinner substituted: Safety Council, satellite tv for pc, stated"),
+    "function-words": (function_words.propose,
+                       "common words a spinner swapped for another sense: arsenic, whitethorn"),
 }

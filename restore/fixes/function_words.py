@@ -1,0 +1,123 @@
+"""Function words a spinner swapped for a dictionary neighbour of another sense: "arsenic"
+for "as", "whitethorn beryllium" for "may be", "successful" for "in".
+
+Such a spinner looks each word up in WordNet and writes a synonym from any of its senses,
+so the commonest words of English come out as the element, the tree or the adjective that
+shares a synset with them (``function-word-senses.tsv``, built from WordNet by
+``scripts/build_function_word_senses.py``). Each word of the text with an entry is read as
+each common word it may stand for, and the context model (:mod:`restore.lm`) weighs the
+reading against the word as it stands, two tokens each side::
+
+    P(o | s, context) = π · LM(o in context)^λ / (π · LM(o in context)^λ + 1 − π)
+
+``π``, the share of such words the spinner swapped in this document, is estimated from the
+document itself (expectation–maximization, with a prior of a clean document): a spinner
+swaps dozens of them, and clean copy has a word or two the context model would rather
+read as a common one ("trillion" in a sentence that reads better with "million"). So a
+reading is only sure where the rest of the document says the spinner was at work.
+
+>>> text = ("The council whitethorn beryllium ready to act arsenic soon arsenic possible, "
+...         "officials said successful London. It was arsenic cold arsenic ice.")
+>>> [(c.original, c.replacement) for c in propose(text) if c.confidence >= 0.8]
+[('whitethorn', 'may'), ('beryllium', 'be'), ('arsenic', 'as'), ('arsenic', 'as'), \
+('successful', 'in'), ('arsenic', 'as'), ('arsenic', 'as')]
+>>> propose("Traces of arsenic were found in the well water, the inquiry said.")
+[]
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from restore import resources
+from restore.fixes.ocr import MIN_OCR_PROBABILITY, ocr_probability
+from restore.lm import BOUNDARY, NgramModel
+from restore.model import Correction
+from restore.text import token_table, transfer_case
+
+RULE = "function-words.sense"
+#: Weight λ of the context model's log ratio, and the most it may say for one reading, in
+#: nats: the ratios of unseen trigrams run wild, and must not decide a document alone.
+#: Measured with ``python -m benchmarks.function_words``: at 0.5, clean copy had 118
+#: readings at 0.8 or more in 840 thousand words; at 0.3 none, and on BBC articles swapped
+#: at half their words with an entry 91% of the swaps were undone, 99% of those applied right.
+LM_WEIGHT = 0.3
+LM_CAP = 12.0
+#: Prior of the share of words with an entry that the spinner swapped, as pseudo-counts
+#: of swapped and of standing words: a document is clean until dozens of its words say
+#: otherwise.
+PRIOR_SWAPPED = 0.5
+PRIOR_STANDING = 30.0
+#: Rounds of expectation–maximization of the share: it settles in a few.
+ROUNDS = 10
+#: A reading less probable than this is not reported: below it the posterior overstates
+#: (readings at 0.5 to 0.6 were right 21% of the time, at 0.7 to 0.8 79%).
+REPORT_FLOOR = 0.7
+
+
+def propose(text: str) -> list[Correction]:
+    """Corrections turning words a function-word spinner wrote back into the common words
+    they replaced."""
+    senses = resources.function_word_senses()
+    spans = token_table(text)
+    found = [i for i, token in enumerate(spans.texts) if token.lower() in senses]
+    if not found or ocr_probability(spans.texts) >= MIN_OCR_PROBABILITY:
+        return []
+    model = resources.ngram_model()
+    ids = model.ids(spans.texts)
+    read_as: dict[str, tuple[list[str], list[int]]] = {}  # token -> its readings and their ids
+    for i in found:
+        token = spans.texts[i]
+        if token not in read_as:
+            options = [transfer_case(original, token) for original in senses[token.lower()]]
+            read_as[token] = options, model.ids(options)
+    readings = [read_as[spans.texts[i]] for i in found]
+    ratio, best = _context_ratios(model, ids, found, [option_ids for _, option_ids in readings])
+    posterior = _posteriors(LM_WEIGHT * np.clip(ratio, -LM_CAP, LM_CAP))
+    corrections = []
+    for k in np.flatnonzero(posterior >= REPORT_FLOOR).tolist():
+        i = found[k]
+        original = readings[k][0][best[k]]
+        corrections.append(Correction(
+            spans.starts[i], spans.ends[i], spans.texts[i], original, float(posterior[k]), RULE,
+            f"a word of another sense a spinner may have written for “{original.lower()}” "
+            f"(WordNet); context favours it by {ratio[k]:.1f} nats"))
+    return corrections
+
+
+def _context_ratios(model: NgramModel, ids: list[int], found: list[int],
+                    readings: list[list[int]]) -> tuple[npt.NDArray[np.float64], list[int]]:
+    """For each found token, the context model's log ratio of its best reading (token ids,
+    ``readings``) over the token as it stands, and which reading that is."""
+    flat: list[int] = []
+    lengths: list[int] = []
+    for i, options in zip(found, readings, strict=True):
+        left = [BOUNDARY, BOUNDARY, *ids[max(i - 2, 0):i]][-2:]
+        right = ids[i + 1:i + 3]
+        for word in [ids[i], *options]:
+            flat += [*left, word, *right]
+            lengths.append(1 + len(right))
+    scores = model.score_runs(flat, lengths)
+    ratio = np.empty(len(found))
+    best = []
+    at = 0
+    for k, options in enumerate(readings):
+        standing, rivals = scores[at], scores[at + 1:at + 1 + len(options)]
+        best.append(int(np.argmax(rivals)))
+        ratio[k] = rivals[best[-1]] - standing
+        at += 1 + len(options)
+    return ratio, best
+
+
+def _posteriors(evidence: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Each word's posterior of being swapped, for the log evidence of its reading, with the
+    document's share of swapped words estimated along."""
+    share = PRIOR_SWAPPED / (PRIOR_SWAPPED + PRIOR_STANDING)
+    posterior = np.zeros(len(evidence))
+    for _ in range(ROUNDS):
+        odds = share / (1.0 - share) * np.exp(evidence)
+        posterior = odds / (1.0 + odds)
+        share = (PRIOR_SWAPPED + posterior.sum()) / (
+            PRIOR_SWAPPED + PRIOR_STANDING + len(evidence))
+    return posterior
