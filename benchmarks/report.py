@@ -21,7 +21,7 @@ from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from benchmarks import clean, detect, fuzz, lm, parallel, quality, speed
+from benchmarks import clean, detect, function_words, fuzz, lm, parallel, quality, speed
 from benchmarks.common import DEFAULT_DATA, PROJECT
 
 PACKAGES = ("restore", "symspellpy", "rapidfuzz", "regex", "wordfreq", "ftfy", "pyspellchecker",
@@ -39,6 +39,8 @@ SECTIONS: tuple[tuple[str, str, Callable[[list[str]], int]], ...] = (
     ("Spin generalization: no mined maps",
      "python -m benchmarks.quality --maps none --only bbc --only seed",
      lambda argv: quality.main([*argv, "--maps", "none", "--only", "bbc", "--only", "seed"])),
+    ("Function-word spinner, emulated on the BBC originals",
+     "python -m benchmarks.function_words", function_words.main),
     ("Clean copy of other genres: documents the context model was not built from",
      "python -m benchmarks.clean", clean.main),
     ("Context model", "python -m benchmarks.lm", lm.main),

@@ -1,0 +1,101 @@
+"""The function-word spinner's swaps ("arsenic" for "as") read back in context."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from restore import explain, resources, restore
+from restore.fixes import function_words
+from scripts import build_function_word_senses
+
+SPUN = ("The council whitethorn beryllium ready to act arsenic soon arsenic possible, officials "
+        "said successful London on Monday. Ministers met successful Brussels arsenic well, and "
+        "talks whitethorn beryllium held again successful March.")
+ORIGINAL = ("The council may be ready to act as soon as possible, officials said in London on "
+            "Monday. Ministers met in Brussels as well, and talks may be held again in March.")
+
+
+def test_swapped_words_are_read_back() -> None:
+    assert restore(SPUN) == ORIGINAL
+
+
+def test_each_correction_names_the_rule_and_its_evidence() -> None:
+    corrections = [c for c in explain(SPUN).corrections if c.rule == function_words.RULE]
+    assert {(c.original, c.replacement) for c in corrections} == {
+        ("whitethorn", "may"), ("beryllium", "be"), ("arsenic", "as"), ("successful", "in")}
+    assert all(c.confidence >= 0.8 and "nats" in c.note for c in corrections)
+
+
+def test_case_of_the_swapped_word_is_kept() -> None:
+    restored = restore(SPUN + " Successful the meantime, arsenic a result, talks went on.")
+    assert restored.endswith(" In the meantime, as a result, talks went on.")
+
+
+@pytest.mark.parametrize("text", [
+    "Traces of arsenic were found in the well water, the inquiry said.",
+    "The launch was successful, and the satellite reached orbit in March.",
+    "Hawthorn, also called whitethorn, flowers in May along the hedgerows.",
+    "Beryllium is a light metal used in aerospace alloys.",
+    "The retired teacher said the connected devices were out of date.",
+])
+def test_words_in_their_own_sense_stand(text: str) -> None:
+    assert restore(text) == text
+
+
+def test_a_word_or_two_alone_is_no_spinner() -> None:
+    # One reading the context prefers, in a document with no other swap: the share of
+    # swapped words stays near the prior and the reading is not applied.
+    text = "Officials met successful London, where the talks went on until late."
+    assert restore(text) == text
+    proposed = function_words.propose(text)
+    assert all(c.confidence < 0.8 for c in proposed)
+
+
+def test_one_strong_reading_needs_others_beside_it() -> None:
+    strong = function_words.LM_WEIGHT * function_words.LM_CAP
+    alone = function_words._posteriors(np.array([strong, -2.0, -3.0, -1.0]))
+    among = function_words._posteriors(np.array([strong] * 20 + [-2.0, -3.0, -1.0]))
+    assert alone[0] < function_words.REPORT_FLOOR < 0.95 < among[0]
+
+
+def test_table_lists_rare_senses_only() -> None:
+    senses = resources.function_word_senses()
+    assert senses["arsenic"] == ("as",) and senses["whitethorn"] == ("may",)
+    assert "in" in senses["successful"]
+    assert "then" not in senses  # one common word is no spinner's word for another
+    assert "about" not in senses["approximately"]  # "about 40" is a common sense of it
+
+
+def test_builder_reads_rare_senses_and_satellite_heads(tmp_path: Path) -> None:
+    wordnet = tmp_path / "wordnet"
+    wordnet.mkdir()
+    (wordnet / "data.noun").write_text(
+        "  1 This line is the licence header.\n"
+        "00000001 27 n 03 arsenic 0 As 0 atomic_number_33 0 000 | an element\n",
+        encoding="latin-1")
+    (wordnet / "data.adj").write_text(
+        "00000002 00 a 01 successful 0 001 & 00000003 a 0000 | having succeeded\n"
+        "00000003 00 s 01 in(p) 0 001 & 00000002 a 0000 | holding office\n", encoding="latin-1")
+    (wordnet / "data.adv").write_text(
+        "00000004 02 r 02 equally 0 as 0 000 | to the same degree\n", encoding="latin-1")
+    (wordnet / "data.verb").write_text("", encoding="latin-1")
+    (wordnet / "cntlist.rev").write_text(
+        "as%4:02:00:: 1 100000\nsuccessful%3:00:00:: 1 40\n", encoding="latin-1")
+    out = tmp_path / "out"
+    assert build_function_word_senses.main([str(wordnet), "-o", str(out)]) == 0
+    rows = dict(line.split("\t") for line in
+                (out / "function-word-senses.tsv").read_text().splitlines()
+                if not line.startswith("#"))
+    assert rows.pop("word") == "replaced"
+    # The element's symbol and the satellite's head; "equally" is a common sense of "as",
+    # and "atomic number 33" no single word.
+    assert rows == {"arsenic": "as", "successful": "in"}
+
+
+def test_builder_says_when_wordnet_is_missing(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert build_function_word_senses.main([str(tmp_path), "-o", str(tmp_path)]) == 1
+    assert "wordnet-base" in capsys.readouterr().err
