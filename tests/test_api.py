@@ -65,7 +65,8 @@ def test_suggestions_are_reported_but_not_applied() -> None:
 
 
 def test_families_can_be_chosen() -> None:
-    assert set(families()) == {"encoding", "spacing", "quotes", "numerals", "ocr", "spin"}
+    assert set(families()) == {"encoding", "spacing", "quotes", "numerals", "ocr", "spin",
+                               "function-words"}
     only_numerals = explain(DAMAGED, families=["numerals"])
     assert [c.rule for c in only_numerals.corrections] == ["numerals.decimal"]
     assert restore(DAMAGED, families="numerals").endswith("2.4%.")
