@@ -61,15 +61,15 @@ def test_one_strong_reading_needs_others_beside_it() -> None:
     assert alone[0] < function_words.REPORT_FLOOR < 0.95 < among[0]
 
 
-def test_table_lists_rare_senses_only() -> None:
+def test_table_lists_neighbours_of_every_sense() -> None:
     senses = resources.function_word_senses()
     assert senses["arsenic"] == ("as",) and senses["whitethorn"] == ("may",)
-    assert "in" in senses["successful"]
+    assert "in" in senses["successful"]  # a satellite's head
+    assert "many" in senses["galore"]  # a head's satellite
     assert "then" not in senses  # one common word is no spinner's word for another
-    assert "about" not in senses["approximately"]  # "about 40" is a common sense of it
 
 
-def test_builder_reads_rare_senses_and_satellite_heads(tmp_path: Path) -> None:
+def test_builder_reads_synsets_and_similar_ones(tmp_path: Path) -> None:
     wordnet = tmp_path / "wordnet"
     wordnet.mkdir()
     (wordnet / "data.noun").write_text(
@@ -82,17 +82,15 @@ def test_builder_reads_rare_senses_and_satellite_heads(tmp_path: Path) -> None:
     (wordnet / "data.adv").write_text(
         "00000004 02 r 02 equally 0 as 0 000 | to the same degree\n", encoding="latin-1")
     (wordnet / "data.verb").write_text("", encoding="latin-1")
-    (wordnet / "cntlist.rev").write_text(
-        "as%4:02:00:: 1 100000\nsuccessful%3:00:00:: 1 40\n", encoding="latin-1")
     out = tmp_path / "out"
     assert build_function_word_senses.main([str(wordnet), "-o", str(out)]) == 0
     rows = dict(line.split("\t") for line in
                 (out / "function-word-senses.tsv").read_text().splitlines()
                 if not line.startswith("#"))
     assert rows.pop("word") == "replaced"
-    # The element's symbol and the satellite's head; "equally" is a common sense of "as",
-    # and "atomic number 33" no single word.
-    assert rows == {"arsenic": "as", "successful": "in"}
+    # The element's symbol, the adverb, and the satellite's head, but not "atomic number 33":
+    # no single word.
+    assert rows == {"arsenic": "as", "equally": "as", "successful": "in"}
 
 
 def test_builder_says_when_wordnet_is_missing(tmp_path: Path,

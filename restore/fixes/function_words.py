@@ -3,17 +3,19 @@ for "as", "whitethorn beryllium" for "may be", "successful" for "in".
 
 Such a spinner looks each word up in WordNet and writes a synonym from any of its senses,
 so the commonest words of English come out as the element, the tree or the adjective that
-shares a synset with them (``function-word-senses.tsv``, built from WordNet by
-``scripts/build_function_word_senses.py``). Each word of the text with an entry is read as
-each common word it may stand for, and the context model (:mod:`restore.lm`) weighs the
-reading against the word as it stands, two tokens each side::
+shares a synset with them, or a synset similar to theirs ("galore" for "many"):
+``function-word-senses.tsv``, built from WordNet by
+``scripts/build_function_word_senses.py``. Each word *s* of the text with an entry is read
+as each common word *o* it may stand for, and the context model (:mod:`restore.lm`) weighs
+the best reading against the word as it stands, two tokens each side, as the ratio
+``R = LM(o in context) / LM(s in context)``::
 
-    P(o | s, context) = π · LM(o in context)^λ / (π · LM(o in context)^λ + 1 − π)
+    P(o | s, context) = π · R^λ / (π · R^λ + 1 − π)
 
 ``π``, the share of such words the spinner swapped in this document, is estimated from the
 document itself (expectation–maximization, with a prior of a clean document): a spinner
 swaps dozens of them, and clean copy has a word or two the context model would rather
-read as a common one ("trillion" in a sentence that reads better with "million"). So a
+read as a common one ("Ace" in a name, which reads better as "I"). So a
 reading is only sure where the rest of the document says the spinner was at work.
 
 >>> text = ("The council whitethorn beryllium ready to act arsenic soon arsenic possible, "
@@ -39,9 +41,10 @@ from restore.text import token_table, transfer_case
 RULE = "function-words.sense"
 #: Weight λ of the context model's log ratio, and the most it may say for one reading, in
 #: nats: the ratios of unseen trigrams run wild, and must not decide a document alone.
-#: Measured with ``python -m benchmarks.function_words``: at 0.5, clean copy had 118
-#: readings at 0.8 or more in 840 thousand words; at 0.3 none, and on BBC articles swapped
-#: at half their words with an entry 91% of the swaps were undone, 99% of those applied right.
+#: Measured with ``python -m benchmarks.function_words`` and ``benchmarks.clean``: at 0.3 no
+#: reading was applied in 900 thousand words of clean copy (BBC originals, news, releases,
+#: Wikipedia, old books), at 0.35 five and at 0.4 twelve; BBC articles with a fifth of the
+#: words with an entry swapped had 82.6% of the swaps undone at 0.3, 65.7% at 0.25.
 LM_WEIGHT = 0.3
 LM_CAP = 12.0
 #: Prior of the share of words with an entry that the spinner swapped, as pseudo-counts
