@@ -10,6 +10,9 @@ precision and recall of the label at the default threshold, for
 - spun-dev/bbc spun vs original, whole articles and their first 100 words: once with the
   shipped word evidence (mined from all 837 pairs, so in-sample) and once with evidence
   mined from the even half only, measured on the odd half (unseen articles);
+- the BBC originals with a fifth and half of their words with an entry swapped for a
+  WordNet neighbour (``benchmarks/function_words.py`` emulates that spinner) against the
+  originals;
 - ocr-dev/bln600 OCR vs human transcription (the OCR signal is mined from no pair);
 
 and the throughput of ``detect`` alone on the concatenated BBC spun articles.
@@ -18,10 +21,12 @@ and the throughput of ``detect`` alone on the concatenated BBC spun articles.
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 from pathlib import Path
 
+from benchmarks import function_words
 from benchmarks.common import DEFAULT_DATA
 from restore.detect import detect
 from scripts import mine_spin_maps
@@ -82,6 +87,13 @@ def main(argv: list[str] | None = None) -> int:
             for line in spun_rows(mine_spin_maps.find_pairs([bbc], "odd"),
                                   "evidence from the other half"):
                 print(line, flush=True)
+        originals = [p.read_text(encoding="utf-8") for p in sorted(bbc.glob("*.orig.txt"))]
+        written_for = function_words.written_for_each_word()
+        for rate in (0.2, 0.5):
+            rng = random.Random(function_words.SEED)
+            emulated = [function_words.swapped(t, rng, rate, written_for)[0] for t in originals]
+            print(row(f"bbc originals, {rate:.0%} of function words swapped (emulated), vs "
+                      "original, whole", "spun", emulated, originals), flush=True)
     else:
         print(f"detect: {bbc} not found, spun rows skipped", file=sys.stderr)
     bln = args.data / "ocr-dev" / "bln600"

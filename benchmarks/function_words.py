@@ -37,6 +37,15 @@ from restore.text import token_table, transfer_case
 SEED = 2026
 
 
+def written_for_each_word() -> dict[str, list[str]]:
+    """Each common word with the words the table lists it for: what the spinner may write."""
+    written_for: dict[str, list[str]] = defaultdict(list)
+    for written, words in sorted(resources.function_word_senses().items()):
+        for word in words:
+            written_for[word].append(written)
+    return written_for
+
+
 def swapped(text: str, rng: random.Random, rate: float,
             written_for: dict[str, list[str]]) -> tuple[str, dict[int, str]]:
     """``text`` with words swapped at ``rate``, and each swap's start in the result mapped
@@ -71,10 +80,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 0
     texts = [path.read_text(encoding="utf-8") for path in originals]
-    written_for: dict[str, list[str]] = defaultdict(list)
-    for written, words in sorted(resources.function_word_senses().items()):
-        for word in words:
-            written_for[word].append(written)
+    written_for = written_for_each_word()
     restorer = Restorer()
     reliability: Counter[tuple[float, bool]] = Counter()
     print(f"{len(texts)} BBC originals, words swapped at each rate:")

@@ -5,7 +5,9 @@ Three cheap signals, each read off one tokenization of the text and turned into 
 
 - ``spun``: the document's odds of having been through a spinner, from the words it uses
   (the spin family's word evidence, ``spin-evidence.tsv``): "stated", "corporate" and
-  "had been" where news writes "said", "company" and "were".
+  "had been" where news writes "said", "company" and "were"; or, for a spinner that swaps
+  common words for another sense ("arsenic" for "as"), the share of such words the
+  function-words family reads as swapped (:func:`restore.fixes.function_words.read`).
 - ``artifacts``: tokenizer, quote and numeral damage that edited prose does not contain
   ("do n't", "11, 000", "” The", "2.four"), by matches per 1,000 tokens.
 - ``ocr``: the share of lower-case words the context model has never seen ("tbe", "aud",
@@ -24,6 +26,9 @@ label, the highest such score winning; otherwise the text is ``clean``.
 ('spun', True)
 >>> detect("The company said profits rose 5% in the third quarter.").label
 'clean'
+>>> detect("The council whitethorn beryllium ready to act arsenic soon arsenic possible, "
+...        "officials said successful London.").label
+'spun'
 """
 
 from __future__ import annotations
@@ -35,9 +40,10 @@ from dataclasses import dataclass
 import regex
 
 from restore import lm, resources
-from restore.fixes import numerals, spacing
+from restore.fixes import function_words, numerals, spacing
 from restore.fixes.ocr import ocr_probability
 from restore.fixes.spin import spun_probability
+from restore.probability import logistic
 from restore.text import token_table
 
 #: A family's score at or above which it names the label.
@@ -46,6 +52,12 @@ THRESHOLD = 0.5
 ARTIFACTS_HALF = 1.0
 #: Evidence items kept per family.
 EVIDENCE = 5
+#: Share of swapped words (:func:`restore.fixes.function_words.read`) at which a text reads
+#: as the function-word spinner's with probability one half, and the share's scale: clean
+#: copy reads at most 0.053 (the BBC originals) and 0.092 (the held-back corpus documents),
+#: the BBC originals with half their words with an entry swapped at least 0.13 (median 0.30).
+SWAPPED_SHARE_HALF = 0.11
+SWAPPED_SHARE_SCALE = 0.01
 
 REVERSED_OPENING_QUOTE = regex.compile(r"(?:^|(?<=[\s:]))” ?(?=\p{Lu})", regex.MULTILINE)
 ARTIFACT_PATTERNS = (
@@ -82,6 +94,9 @@ def detect(text: str) -> Detection:
     table = token_table(text)
     words = [token.lower() for token in table.texts]
     spun, spun_signals = _spun(text, table.starts, table.ends, words)
+    swapped, swapped_signals = _swapped(text)
+    if swapped > spun:
+        spun, spun_signals = swapped, swapped_signals
     artifacts, artifact_signals = _artifacts(text, len(words))
     ocr, ocr_signals = _ocr(text, table.starts, table.ends, table.texts)
     scores = {"spun": spun, "artifacts": artifacts, "ocr": ocr}
@@ -103,6 +118,13 @@ def _spun(text: str, starts: Sequence[int], ends: Sequence[int],
     signals = [Signal("spun", starts[i], ends[i], text[starts[i]:ends[i]], round(w, 2))
                for w, i in top]
     return spun_probability(words), signals
+
+
+def _swapped(text: str) -> tuple[float, list[Signal]]:
+    readings, share = function_words.read(text)
+    strongest = sorted(readings, key=lambda r: -r.posterior)[:EVIDENCE]
+    signals = [Signal("spun", r.start, r.end, r.seen, round(r.posterior, 2)) for r in strongest]
+    return logistic((share - SWAPPED_SHARE_HALF) / SWAPPED_SHARE_SCALE), signals
 
 
 def _artifacts(text: str, tokens: int) -> tuple[float, list[Signal]]:

@@ -64,3 +64,19 @@ def test_bbc_pairs_are_told_apart(shared_data: Path) -> None:
         original = spun.with_name(spun.name.replace(".spun", ".orig"))
         assert detect(spun.read_text(encoding="utf-8")).label == "spun", spun.name
         assert detect(original.read_text(encoding="utf-8")).label == "clean", original.name
+
+
+def test_function_word_spinner_is_recognized_with_its_words_as_evidence() -> None:
+    text = ("The council whitethorn beryllium ready to act arsenic soon arsenic possible, "
+            "officials said successful London on Monday. Ministers met successful Brussels "
+            "arsenic well, and talks whitethorn beryllium held again successful March.")
+    detection = detect(text)
+    check(text, detection)
+    assert detection.label == "spun"
+    assert {s.text for s in detection.evidence if s.family == "spun"} <= {
+        "whitethorn", "beryllium", "arsenic", "successful"}
+
+
+def test_a_word_of_another_sense_alone_is_no_spinner() -> None:
+    assert detect("Traces of arsenic were found in the well water, the inquiry said.").label == (
+        "clean")

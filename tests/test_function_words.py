@@ -56,8 +56,8 @@ def test_a_word_or_two_alone_is_no_spinner() -> None:
 
 def test_one_strong_reading_needs_others_beside_it() -> None:
     strong = function_words.LM_WEIGHT * function_words.LM_CAP
-    alone = function_words._posteriors(np.array([strong, -2.0, -3.0, -1.0]))
-    among = function_words._posteriors(np.array([strong] * 20 + [-2.0, -3.0, -1.0]))
+    alone, _ = function_words._posteriors(np.array([strong, -2.0, -3.0, -1.0]))
+    among, _ = function_words._posteriors(np.array([strong] * 20 + [-2.0, -3.0, -1.0]))
     assert alone[0] < function_words.REPORT_FLOOR < 0.95 < among[0]
 
 

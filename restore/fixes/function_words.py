@@ -29,6 +29,8 @@ reading is only sure where the rest of the document says the spinner was at work
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import numpy.typing as npt
 
@@ -59,34 +61,59 @@ ROUNDS = 10
 REPORT_FLOOR = 0.7
 
 
+class Reading(NamedTuple):
+    """A word with an entry read as the common word the context likes best: its span, the
+    word as it stands, the reading in its case, the posterior of the reading and the
+    context model's log ratio for it."""
+
+    start: int
+    end: int
+    seen: str
+    original: str
+    posterior: float
+    ratio: float
+
+
 def propose(text: str) -> list[Correction]:
     """Corrections turning words a function-word spinner wrote back into the common words
     they replaced."""
+    readings, _ = read(text)
+    return [Correction(r.start, r.end, r.seen, r.original, r.posterior, RULE,
+                       f"a word of another sense a spinner may have written for "
+                       f"“{r.original.lower()}” (WordNet); context favours it by "
+                       f"{r.ratio:.1f} nats")
+            for r in readings if r.posterior >= REPORT_FLOOR]
+
+
+def read(text: str) -> tuple[list[Reading], float]:
+    """Each word of ``text`` with an entry, read as its likeliest common word, and the
+    share of such words the spinner swapped (0 for a text that reads as OCR output: a scan
+    of print is no spinner's copy).
+
+    >>> readings, share = read("Officials met successful London.")
+    >>> [(r.seen, r.original) for r in readings], share < 0.05
+    ([('successful', 'in')], True)
+    """
     senses = resources.function_word_senses()
     spans = token_table(text)
     found = [i for i, token in enumerate(spans.texts) if token.lower() in senses]
     if not found or ocr_probability(spans.texts) >= MIN_OCR_PROBABILITY:
-        return []
+        return [], 0.0
     model = resources.ngram_model()
     ids = model.ids(spans.texts)
     read_as: dict[str, tuple[list[str], list[int]]] = {}  # token -> its readings and their ids
     for i in found:
         token = spans.texts[i]
         if token not in read_as:
-            options = [transfer_case(original, token) for original in senses[token.lower()]]
-            read_as[token] = options, model.ids(options)
-    readings = [read_as[spans.texts[i]] for i in found]
-    ratio, best = _context_ratios(model, ids, found, [option_ids for _, option_ids in readings])
-    posterior = _posteriors(LM_WEIGHT * np.clip(ratio, -LM_CAP, LM_CAP))
-    corrections = []
-    for k in np.flatnonzero(posterior >= REPORT_FLOOR).tolist():
-        i = found[k]
-        original = readings[k][0][best[k]]
-        corrections.append(Correction(
-            spans.starts[i], spans.ends[i], spans.texts[i], original, float(posterior[k]), RULE,
-            f"a word of another sense a spinner may have written for “{original.lower()}” "
-            f"(WordNet); context favours it by {ratio[k]:.1f} nats"))
-    return corrections
+            written = [transfer_case(original, token) for original in senses[token.lower()]]
+            read_as[token] = written, model.ids(written)
+    options = [read_as[spans.texts[i]] for i in found]
+    ratio, best = _context_ratios(model, ids, found, [option_ids for _, option_ids in options])
+    posterior, share = _posteriors(LM_WEIGHT * np.clip(ratio, -LM_CAP, LM_CAP))
+    return [Reading(spans.starts[i], spans.ends[i], spans.texts[i], option[0][choice],
+                    chance, log_ratio)
+            for i, option, choice, chance, log_ratio in zip(
+                found, options, best, posterior.tolist(), ratio.tolist(), strict=True)], share
 
 
 def _context_ratios(model: NgramModel, ids: list[int], found: list[int],
@@ -113,9 +140,9 @@ def _context_ratios(model: NgramModel, ids: list[int], found: list[int],
     return ratio, best
 
 
-def _posteriors(evidence: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
-    """Each word's posterior of being swapped, for the log evidence of its reading, with the
-    document's share of swapped words estimated along."""
+def _posteriors(evidence: npt.NDArray[np.float64]) -> tuple[npt.NDArray[np.float64], float]:
+    """Each word's posterior of being swapped, for the log evidence of its reading, and the
+    document's share of swapped words, estimated along."""
     share = PRIOR_SWAPPED / (PRIOR_SWAPPED + PRIOR_STANDING)
     posterior = np.zeros(len(evidence))
     for _ in range(ROUNDS):
@@ -123,4 +150,4 @@ def _posteriors(evidence: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         posterior = odds / (1.0 + odds)
         share = (PRIOR_SWAPPED + posterior.sum()) / (
             PRIOR_SWAPPED + PRIOR_STANDING + len(evidence))
-    return posterior
+    return posterior, float(share)
