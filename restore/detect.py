@@ -6,8 +6,8 @@ Three cheap signals, each read off one tokenization of the text and turned into 
 - ``spun``: the document's odds of having been through a spinner, from the words it uses
   (the spin family's word evidence, ``spin-evidence.tsv``): "stated", "corporate" and
   "had been" where news writes "said", "company" and "were"; or, for a spinner that swaps
-  common words for another sense ("arsenic" for "as"), the share of such words the
-  function-words family reads as swapped (:func:`restore.fixes.function_words.read`).
+  common words for another sense ("arsenic" for "as"), how strongly the function-words
+  family reads such words as swapped (:func:`restore.fixes.function_words.read`).
 - ``artifacts``: tokenizer, quote and numeral damage that edited prose does not contain
   ("do n't", "11, 000", "” The", "2.four"), by matches per 1,000 tokens.
 - ``ocr``: the share of lower-case words the context model has never seen ("tbe", "aud",
@@ -52,12 +52,12 @@ THRESHOLD = 0.5
 ARTIFACTS_HALF = 1.0
 #: Evidence items kept per family.
 EVIDENCE = 5
-#: Share of swapped words (:func:`restore.fixes.function_words.read`) at which a text reads
-#: as the function-word spinner's with probability one half, and the share's scale: clean
-#: copy reads at most 0.053 (the BBC originals) and 0.092 (the held-back corpus documents),
-#: the BBC originals with half their words with an entry swapped at least 0.13 (median 0.30).
-SWAPPED_SHARE_HALF = 0.11
-SWAPPED_SHARE_SCALE = 0.01
+#: Log-likelihood ratio of words swapped for another sense against none
+#: (:func:`restore.fixes.function_words.read`) at which a text reads as the function-word
+#: spinner's with probability one half: clean copy reads at most 1.8 (the BBC originals) and
+#: 7.2 (the held-back corpus documents; 99% below 4.1), the BBC originals with a tenth of
+#: their words with an entry swapped 2.2 at the median, a fifth 7.6, half 21.
+SWAPPED_LOG_RATIO_HALF = 8.0
 
 REVERSED_OPENING_QUOTE = regex.compile(r"(?:^|(?<=[\s:]))” ?(?=\p{Lu})", regex.MULTILINE)
 ARTIFACT_PATTERNS = (
@@ -121,10 +121,10 @@ def _spun(text: str, starts: Sequence[int], ends: Sequence[int],
 
 
 def _swapped(text: str) -> tuple[float, list[Signal]]:
-    readings, share = function_words.read(text)
+    readings, log_ratio = function_words.read(text)
     strongest = sorted(readings, key=lambda r: -r.posterior)[:EVIDENCE]
     signals = [Signal("spun", r.start, r.end, r.seen, round(r.posterior, 2)) for r in strongest]
-    return logistic((share - SWAPPED_SHARE_HALF) / SWAPPED_SHARE_SCALE), signals
+    return logistic(log_ratio - SWAPPED_LOG_RATIO_HALF), signals
 
 
 def _artifacts(text: str, tokens: int) -> tuple[float, list[Signal]]:

@@ -45,6 +45,11 @@ def test_words_in_their_own_sense_stand(text: str) -> None:
     assert restore(text) == text
 
 
+@pytest.mark.parametrize("text", ["zero " * 1000, "Ace Ventures. " * 300])
+def test_a_word_repeated_is_no_spinner(text: str) -> None:
+    assert restore(text) == text
+
+
 def test_a_word_or_two_alone_is_no_spinner() -> None:
     # One reading the context prefers, in a document with no other swap: the share of
     # swapped words stays near the prior and the reading is not applied.
@@ -56,9 +61,15 @@ def test_a_word_or_two_alone_is_no_spinner() -> None:
 
 def test_one_strong_reading_needs_others_beside_it() -> None:
     strong = function_words.LM_WEIGHT * function_words.LM_CAP
-    alone, _ = function_words._posteriors(np.array([strong, -2.0, -3.0, -1.0]))
-    among, _ = function_words._posteriors(np.array([strong] * 20 + [-2.0, -3.0, -1.0]))
+    alone, _ = function_words._posteriors(np.array([strong, -2.0, -3.0, -1.0]),
+                                          np.arange(4))
+    among, _ = function_words._posteriors(np.array([strong] * 20 + [-2.0, -3.0, -1.0]),
+                                          np.arange(23))
     assert alone[0] < function_words.REPORT_FLOOR < 0.95 < among[0]
+    # The same word twenty times is one choice of the spinner, no more than once.
+    repeated, _ = function_words._posteriors(np.array([strong] * 20 + [-2.0, -3.0, -1.0]),
+                                             np.array([0] * 20 + [1, 2, 3]))
+    assert repeated[0] == pytest.approx(alone[0])
 
 
 def test_table_lists_neighbours_of_every_sense() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from restore import Report, apply_corrections, explain, restore
+from restore import Report, apply_corrections, explain, families, restore
 from restore.align import substitutions
 from restore.fixes import ocr
 from restore.model import Correction
@@ -28,7 +28,7 @@ def check_report(text: str, report: Report) -> None:
         assert 0.0 <= c.confidence <= 1.0
         assert c.start > previous_end or (c.start == previous_end and c.start < c.end), c
         previous_end = c.end
-        assert c.rule.split(".")[0] in {"encoding", "spacing", "quotes", "numerals", "ocr", "spin"}
+        assert c.family in families()
 
 
 @given(any_text)

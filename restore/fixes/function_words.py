@@ -12,11 +12,12 @@ the best reading against the word as it stands, two tokens each side, as the rat
 
     P(o | s, context) = π · R^λ / (π · R^λ + 1 − π)
 
-``π``, the share of such words the spinner swapped in this document, is estimated from the
-document itself (expectation–maximization, with a prior of a clean document): a spinner
-swaps dozens of them, and clean copy has a word or two the context model would rather
-read as a common one ("Ace" in a name, which reads better as "I"). So a
-reading is only sure where the rest of the document says the spinner was at work.
+``π``, the share of such kinds of word the spinner swapped in this document, is estimated
+from the document itself (expectation–maximization over the kinds, each with its mean
+evidence, and a prior of a clean document): a spinner swaps dozens of kinds, and clean copy
+has a word or two the context model would rather read as a common one ("Ace" in a name,
+which reads better as "I"), however often it is repeated. So a reading is only sure where
+the rest of the document says the spinner was at work.
 
 >>> text = ("The council whitethorn beryllium ready to act arsenic soon arsenic possible, "
 ...         "officials said successful London. It was arsenic cold arsenic ice.")
@@ -43,15 +44,16 @@ from restore.text import token_table, transfer_case
 RULE = "function-words.sense"
 #: Weight λ of the context model's log ratio, and the most it may say for one reading, in
 #: nats: the ratios of unseen trigrams run wild, and must not decide a document alone.
-#: Measured with ``python -m benchmarks.function_words`` and ``benchmarks.clean``: at 0.3 no
-#: reading was applied in 900 thousand words of clean copy (BBC originals, news, releases,
-#: Wikipedia, old books), at 0.35 five and at 0.4 twelve; BBC articles with a fifth of the
-#: words with an entry swapped had 82.6% of the swaps undone at 0.3, 65.7% at 0.25.
-LM_WEIGHT = 0.3
+#: Measured with ``python -m benchmarks.function_words`` and ``benchmarks.clean`` (the share
+#: estimated over kinds of word): at 0.35 one reading was applied in 900 thousand words of
+#: clean copy (BBC originals, news, releases, Wikipedia, old books: "siemens" as "s"), at 0.3
+#: none and at 0.4 eighteen; BBC articles with a fifth of the words with an entry swapped had
+#: 85.1% of the swaps undone at 0.35 (98.7% of the readings applied right), 75.6% at 0.3.
+LM_WEIGHT = 0.35
 LM_CAP = 12.0
-#: Prior of the share of words with an entry that the spinner swapped, as pseudo-counts
-#: of swapped and of standing words: a document is clean until dozens of its words say
-#: otherwise.
+#: Prior of the share of kinds of word with an entry that the spinner swapped, as
+#: pseudo-counts of swapped and of standing kinds: a document is clean until dozens of its
+#: words say otherwise. At 20 and 10 (λ 0.3), 1 and 4 readings were applied in clean copy.
 PRIOR_SWAPPED = 0.5
 PRIOR_STANDING = 30.0
 #: Rounds of expectation–maximization of the share: it settles in a few.
@@ -89,11 +91,11 @@ def propose(text: str) -> list[Correction]:
 
 def read(text: str) -> tuple[list[Reading], float]:
     """Each word of ``text`` with an entry, read as its likeliest common word, and the
-    share of such words the spinner swapped (0 for a text that reads as OCR output: a scan
-    of print is no spinner's copy).
+    document's log-likelihood ratio of some such words swapped against none, in nats (0 for
+    a text that reads as OCR output: a scan of print is no spinner's copy).
 
-    >>> readings, share = read("Officials met successful London.")
-    >>> [(r.seen, r.original) for r in readings], share < 0.05
+    >>> readings, log_ratio = read("Officials met successful London.")
+    >>> [(r.seen, r.original) for r in readings], log_ratio < 2
     ([('successful', 'in')], True)
     """
     senses = resources.function_word_senses()
@@ -111,11 +113,12 @@ def read(text: str) -> tuple[list[Reading], float]:
             read_as[token] = written, model.ids(written)
     options = [read_as[spans.texts[i]] for i in found]
     ratio, best = _context_ratios(model, ids, found, [option_ids for _, option_ids in options])
-    posterior, share = _posteriors(LM_WEIGHT * np.clip(ratio, -LM_CAP, LM_CAP))
+    _, kinds = np.unique([spans.texts[i].lower() for i in found], return_inverse=True)
+    posterior, log_ratio = _posteriors(LM_WEIGHT * np.clip(ratio, -LM_CAP, LM_CAP), kinds)
     return [Reading(spans.starts[i], spans.ends[i], spans.texts[i], option[0][choice],
                     chance, log_ratio)
             for i, option, choice, chance, log_ratio in zip(
-                found, options, best, posterior.tolist(), ratio.tolist(), strict=True)], share
+                found, options, best, posterior.tolist(), ratio.tolist(), strict=True)], log_ratio
 
 
 def _context_ratios(model: NgramModel, ids: list[int], found: list[int],
@@ -142,14 +145,20 @@ def _context_ratios(model: NgramModel, ids: list[int], found: list[int],
     return ratio, best
 
 
-def _posteriors(evidence: npt.NDArray[np.float64]) -> tuple[npt.NDArray[np.float64], float]:
+def _posteriors(evidence: npt.NDArray[np.float64], kinds: npt.NDArray[np.intp],
+                ) -> tuple[npt.NDArray[np.float64], float]:
     """Each word's posterior of being swapped, for the log evidence of its reading, and the
-    document's share of swapped words, estimated along."""
+    document's log-likelihood ratio of some words swapped against none.
+
+    The share of swapped words is estimated along over the kinds of word (``kinds`` numbers
+    each word's kind), each with its mean evidence: a word repeated is one choice of the
+    spinner, not many.
+    """
+    mean = np.bincount(kinds, weights=evidence) / np.bincount(kinds)
     share = PRIOR_SWAPPED / (PRIOR_SWAPPED + PRIOR_STANDING)
-    posterior = np.zeros(len(evidence))
     for _ in range(ROUNDS):
-        odds = share / (1.0 - share) * np.exp(evidence)
-        posterior = odds / (1.0 + odds)
-        share = (PRIOR_SWAPPED + posterior.sum()) / (
-            PRIOR_SWAPPED + PRIOR_STANDING + len(evidence))
-    return posterior, float(share)
+        odds = share / (1.0 - share) * np.exp(mean)
+        share = (PRIOR_SWAPPED + (odds / (1.0 + odds)).sum()) / (
+            PRIOR_SWAPPED + PRIOR_STANDING + len(mean))
+    odds = share / (1.0 - share) * np.exp(evidence)
+    return odds / (1.0 + odds), float(np.log1p(share * np.expm1(mean)).sum())
