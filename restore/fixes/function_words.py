@@ -100,49 +100,54 @@ def read(text: str) -> tuple[list[Reading], float]:
     """
     senses = resources.function_word_senses()
     spans = token_table(text)
-    found = [i for i, token in enumerate(spans.texts) if token.lower() in senses]
-    if not found or ocr_probability(spans.texts) >= MIN_OCR_PROBABILITY:
+    texts = spans.texts
+    listed = {token for token in set(texts) if token.lower() in senses}
+    if not listed or ocr_probability(texts) >= MIN_OCR_PROBABILITY:
         return [], 0.0
+    found = [i for i, token in enumerate(texts) if token in listed]
     model = resources.ngram_model()
-    ids = model.ids(spans.texts)
     read_as: dict[str, tuple[list[str], list[int]]] = {}  # token -> its readings and their ids
-    for i in found:
-        token = spans.texts[i]
-        if token not in read_as:
-            written = [transfer_case(original, token) for original in senses[token.lower()]]
-            read_as[token] = written, model.ids(written)
-    options = [read_as[spans.texts[i]] for i in found]
-    ratio, best = _context_ratios(model, ids, found, [option_ids for _, option_ids in options])
-    _, kinds = np.unique([spans.texts[i].lower() for i in found], return_inverse=True)
+    for token in listed:
+        written = [transfer_case(original, token) for original in senses[token.lower()]]
+        read_as[token] = written, model.ids(written)
+    options = [read_as[texts[i]] for i in found]
+    ratio, best = _context_ratios(model, texts, found, [option_ids for _, option_ids in options])
+    _, kinds = np.unique([texts[i].lower() for i in found], return_inverse=True)
     posterior, log_ratio = _posteriors(LM_WEIGHT * np.clip(ratio, -LM_CAP, LM_CAP), kinds)
-    return [Reading(spans.starts[i], spans.ends[i], spans.texts[i], option[0][choice],
+    return [Reading(spans.starts[i], spans.ends[i], texts[i], option[0][choice],
                     chance, log_ratio)
             for i, option, choice, chance, log_ratio in zip(
                 found, options, best, posterior.tolist(), ratio.tolist(), strict=True)], log_ratio
 
 
-def _context_ratios(model: NgramModel, ids: list[int], found: list[int],
+def _context_ratios(model: NgramModel, texts: list[str], found: list[int],
                     readings: list[list[int]]) -> tuple[npt.NDArray[np.float64], list[int]]:
     """For each found token, the context model's log ratio of its best reading (token ids,
-    ``readings``) over the token as it stands, and which reading that is."""
+    ``readings``) over the token as it stands, and which reading that is. Only the tokens
+    around the found ones are looked up."""
+    word_id = model.word_id
     flat: list[int] = []
     lengths: list[int] = []
     for i, options in zip(found, readings, strict=True):
-        left = [BOUNDARY, BOUNDARY, *ids[max(i - 2, 0):i]][-2:]
-        right = ids[i + 1:i + 3]
-        for word in [ids[i], *options]:
-            flat += [*left, word, *right]
-            lengths.append(1 + len(right))
+        left = [word_id(token) for token in texts[max(i - 2, 0):i]]
+        left = [BOUNDARY] * (2 - len(left)) + left
+        right = [word_id(token) for token in texts[i + 1:i + 3]]
+        for word in [word_id(texts[i]), *options]:
+            flat += left
+            flat.append(word)
+            flat += right
+        lengths += [1 + len(right)] * (1 + len(options))
     scores = model.score_runs(flat, lengths)
-    ratio = np.empty(len(found))
-    best = []
-    at = 0
-    for k, options in enumerate(readings):
-        standing, rivals = scores[at], scores[at + 1:at + 1 + len(options)]
-        best.append(int(np.argmax(rivals)))
-        ratio[k] = rivals[best[-1]] - standing
-        at += 1 + len(options)
-    return ratio, best
+    sizes = np.array([1 + len(options) for options in readings])
+    starts = np.cumsum(sizes) - sizes
+    rivals = scores.copy()
+    rivals[starts] = -np.inf  # each run of scores: the token as it stands, then its readings
+    top = np.maximum.reduceat(rivals, starts)
+    owner = np.repeat(np.arange(len(found)), sizes)
+    first_top = np.full(len(found), len(scores))
+    np.minimum.at(first_top, owner, np.where(rivals == top[owner], np.arange(len(scores)),
+                                             len(scores)))
+    return top - scores[starts], (first_top - starts - 1).tolist()
 
 
 def _posteriors(evidence: npt.NDArray[np.float64], kinds: npt.NDArray[np.intp],
