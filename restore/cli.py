@@ -267,8 +267,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.list_families:
-        for name, description in families().items():
-            print(f"{name:10} {description}")
+        described = families()
+        width = max(map(len, described))
+        for name, description in described.items():
+            print(f"{name:{width}} {description}")
         return 0
     try:
         _check_usage(args)

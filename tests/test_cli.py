@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from restore import families
 from tests.conftest import PROJECT
 
 COMMAND = str(Path(sys.executable).with_name("restore"))
@@ -189,8 +190,10 @@ def test_min_confidence_only_skip_and_list() -> None:
     assert run("--only", "numerals", stdin=text).stdout == b"the U. S. and 10, 500 and 2.4\n"
     skipped = run("--skip", "numerals,quotes", stdin=text).stdout
     assert skipped == b"the U.S. and 10, 500 and 2.four\n"
-    listing = run("--list-families").stdout.decode().split()
-    assert {"encoding", "spacing", "quotes", "numerals"} <= set(listing)
+    listing = run("--list-families").stdout.decode().splitlines()
+    assert [line.split()[0] for line in listing] == list(families())
+    # One column of descriptions, after the longest name.
+    assert len({line.index(line.split()[1]) for line in listing}) == 1
     assert run("--version").stdout.decode().startswith("restore ")
 
 
