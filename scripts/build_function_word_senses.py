@@ -33,39 +33,12 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 from restore import resources
+from scripts.wordnet import DEFAULT_WORDNET, read_synsets
 
-DEFAULT_WORDNET = Path("/usr/share/wordnet")
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries"
 FILE_NAME, FORMAT, VERSION = resources.FUNCTION_WORD_SENSES
-
-
-class Synset(NamedTuple):
-    """A WordNet synset: its lemmas as printed, and the offsets of the synsets similar to it
-    (an adjective satellite's head, a head's satellites)."""
-
-    lemmas: list[str]
-    similar: list[str]
-
-
-def read_synsets(directory: Path, pos: str) -> dict[str, Synset]:
-    """The synsets of ``data.<pos>`` by offset."""
-    found = {}
-    with open(directory / f"data.{pos}", encoding="latin-1") as data:
-        for line in data:
-            if line.startswith("  "):  # the licence header
-                continue
-            fields = line.split()
-            count = int(fields[3], 16)
-            lemmas = [fields[4 + 2 * k].split("(")[0] for k in range(count)]
-            at = 4 + 2 * count
-            pointers = int(fields[at])
-            similar = [fields[at + 2 + 4 * j] for j in range(pointers)
-                       if fields[at + 1 + 4 * j] == "&"]
-            found[fields[0]] = Synset(lemmas, similar)
-    return found
 
 
 def neighbour_pairs(directory: Path, common: set[str]) -> Iterator[tuple[str, str]]:

@@ -44,8 +44,8 @@ from pathlib import Path
 
 from restore import resources
 from restore.text import american_spelling
+from scripts.wordnet import DEFAULT_WORDNET, read_synsets
 
-DEFAULT_WORDNET = Path("/usr/share/wordnet")
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries"
 FILE_NAME, FORMAT, VERSION = resources.THESAURUS
 #: Most words in a phrase of the table: the context model counts up to three.
@@ -59,18 +59,12 @@ def synsets(directory: Path, pos: str, *, phrases: bool = False) -> Iterator[lis
     """The single-word lemmas of each synset of ``pos`` (lower case, WordNet's adjective
     position markers such as ``(a)`` dropped); with ``phrases``, its lemmas of words and of
     phrases of words (``economic_system`` read as "economic system")."""
-    with open(directory / f"data.{pos}", encoding="latin-1") as data:
-        for line in data:
-            if line.startswith("  "):  # the licence header
-                continue
-            fields = line.split()
-            count = int(fields[3], 16)
-            lemmas = {fields[4 + 2 * k].split("(")[0].lower().replace("_", " ")
-                      for k in range(count)}
-            kept = sorted(lemma for lemma in lemmas
-                          if lemma.replace(" ", "").isalpha() and (phrases or " " not in lemma))
-            if len(kept) > 1:
-                yield kept
+    for synset in read_synsets(directory, pos).values():
+        lemmas = {lemma.lower().replace("_", " ") for lemma in synset.lemmas}
+        kept = sorted(lemma for lemma in lemmas
+                      if lemma.replace(" ", "").isalpha() and (phrases or " " not in lemma))
+        if len(kept) > 1:
+            yield kept
 
 
 def irregular_forms(directory: Path, pos: str) -> dict[str, list[str]]:
