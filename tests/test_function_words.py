@@ -9,6 +9,7 @@ import pytest
 
 from restore import explain, resources, restore
 from restore.fixes import function_words
+from restore.model import DEFAULT_MIN_CONFIDENCE
 from scripts import build_function_word_senses
 
 SPUN = ("The council whitethorn beryllium ready to act arsenic soon arsenic possible, officials "
@@ -65,7 +66,7 @@ def test_one_strong_reading_needs_others_beside_it() -> None:
                                           np.arange(4))
     among, _ = function_words._posteriors(np.array([strong] * 20 + [-2.0, -3.0, -1.0]),
                                           np.arange(23))
-    assert alone[0] < function_words.REPORT_FLOOR < 0.95 < among[0]
+    assert alone[0] < DEFAULT_MIN_CONFIDENCE < 0.95 < among[0]
     # The same word twenty times is one choice of the spinner, no more than once.
     repeated, _ = function_words._posteriors(np.array([strong] * 20 + [-2.0, -3.0, -1.0]),
                                              np.array([0] * 20 + [1, 2, 3]))
