@@ -109,3 +109,13 @@ def test_builder_says_when_wordnet_is_missing(tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     assert build_function_word_senses.main([str(tmp_path), "-o", str(tmp_path)]) == 1
     assert "wordnet-base" in capsys.readouterr().err
+
+
+def test_the_other_spinners_copy_is_left_to_the_spin_family() -> None:
+    # Read alone, the second sentence's words are swaps; beside a text full of the other
+    # spinner's words ("stated", "corporate", "additionally mentioned") they are its own.
+    other = ("The corporate stated its income had been buoyed by gross sales abroad, in keeping "
+             "with a report to the UN Safety Council. Nevertheless, the agency additionally "
+             "mentioned that web prospects had been fewer. ")
+    assert function_words.propose(SPUN)
+    assert function_words.read(other + SPUN) == ([], 0.0)
