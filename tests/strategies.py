@@ -15,7 +15,8 @@ FRAGMENTS = [
     "Ã©", "â€™", "cafÃ", "Â", "\u00a0", "\ufeff", "\u200b", "\u202e", "\r\n", "\n", "\r",
     "\t", " ", "  ", "\x00", "\x85", "\u2028", "é", "ß", "İ", "🙂", "January", "experts",
     " ‘ access", "tbe", "tlie", "m0ney", "witb", "lie", "ofthe", "th e", "pro-\n", "rn",
-    "Tlie", "aud", "1873", "£", "�",
+    "Tlie", "aud", "1873", "£", "�", " arsenic", " whitethorn beryllium", " successful",
+    "Arsenic", " galore",
 ]
 
 damaged_text = st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join)

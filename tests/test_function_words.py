@@ -6,8 +6,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from restore import explain, resources, restore
+from restore import apply_corrections, explain, resources, restore
 from restore.fixes import function_words
 from restore.model import DEFAULT_MIN_CONFIDENCE
 from scripts import build_function_word_senses
@@ -119,3 +121,29 @@ def test_the_other_spinners_copy_is_left_to_the_spin_family() -> None:
              "mentioned that web prospects had been fewer. ")
     assert function_words.propose(SPUN)
     assert function_words.read(other + SPUN) == ([], 0.0)
+
+
+#: Sentences with and without the spinner's swaps, to be strung together in any order.
+SENTENCES = [
+    "The council whitethorn beryllium ready to act arsenic soon arsenic possible. ",
+    "The council may be ready to act as soon as possible. ",
+    "Officials said successful London that talks went on.\n",
+    "Officials said in London that talks went on.\r\n",
+    "Ministers met successful Brussels arsenic well. ",
+    "Traces of arsenic were found successful the well water. ",
+    "Galore people came, and the launch was successful. ",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=12).map("".join))
+def test_swapped_text_restores_consistently(text: str) -> None:
+    report = explain(text)
+    previous_end = -1
+    for c in report.corrections:
+        assert text[c.start:c.end] == c.original and c.start >= previous_end
+        previous_end = c.end
+    assert apply_corrections(text, report.corrections) == report.text
+    assert restore(report.text) == report.text
+    assert report.text.count("\n") == text.count("\n") and report.text.count("\r") == text.count(
+        "\r")
