@@ -94,9 +94,10 @@ def detect(text: str) -> Detection:
     table = token_table(text)
     words = [token.lower() for token in table.texts]
     spun, spun_signals = _spun(text, table.starts, table.ends, words)
-    swapped, swapped_signals = _swapped(text)
-    if swapped > spun:
-        spun, spun_signals = swapped, swapped_signals
+    if spun < function_words.OTHER_SPINNER:  # else the family reads no swaps (see there)
+        swapped, swapped_signals = _swapped(text)
+        if swapped > spun:
+            spun, spun_signals = swapped, swapped_signals
     artifacts, artifact_signals = _artifacts(text, len(words))
     ocr, ocr_signals = _ocr(text, table.starts, table.ends, table.texts)
     scores = {"spun": spun, "artifacts": artifacts, "ocr": ocr}

@@ -191,8 +191,8 @@ FUNCTION_WORD_SENSES = ("function-word-senses.tsv", "restore-function-word-sense
 
 @functools.cache
 def function_word_senses() -> dict[str, tuple[str, ...]]:
-    """Each word a function-word spinner may write, with the common words whose rare sense
-    it stands for ("arsenic": "as")."""
+    """Each word a function-word spinner may write, with the common words it shares a
+    WordNet synset (or a similar one) with, in any sense ("arsenic": "as")."""
     return {word: tuple(replaced.split(" "))
             for word, replaced in read_table(*FUNCTION_WORD_SENSES)}
 
@@ -394,6 +394,7 @@ def warm_up() -> None:
     spin_phrases()
     spin_phrase_lengths()
     spin_evidence()
+    function_word_senses()
     topic_model()
     for table in (*SPIN_CALIBRATIONS.values(), *OCR_CALIBRATIONS.values()):
         calibration(table)
