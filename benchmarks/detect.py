@@ -21,7 +21,6 @@ and the throughput of ``detect`` alone on the concatenated BBC spun articles.
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import time
 from pathlib import Path
@@ -88,10 +87,8 @@ def main(argv: list[str] | None = None) -> int:
                                   "evidence from the other half"):
                 print(line, flush=True)
         originals = [p.read_text(encoding="utf-8") for p in sorted(bbc.glob("*.orig.txt"))]
-        written_for = function_words.written_for_each_word()
         for rate in (0.2, 0.5):
-            rng = random.Random(function_words.SEED)
-            emulated = [function_words.swapped(t, rng, rate, written_for)[0] for t in originals]
+            emulated = [spun for spun, _ in function_words.emulated(originals, rate)]
             print(row(f"bbc originals, {rate:.0%} of function words swapped (emulated), vs "
                       "original, whole", "spun", emulated, originals), flush=True)
     else:

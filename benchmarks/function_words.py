@@ -37,6 +37,14 @@ from restore.text import token_table, transfer_case
 SEED = 2026
 
 
+def emulated(texts: list[str], rate: float) -> list[tuple[str, dict[int, str]]]:
+    """Each of ``texts`` through the emulated spinner at ``rate`` (:func:`swapped`), the
+    same swaps every run."""
+    rng = random.Random(SEED)
+    written_for = written_for_each_word()
+    return [swapped(text, rng, rate, written_for) for text in texts]
+
+
 def written_for_each_word() -> dict[str, list[str]]:
     """Each common word with the words the table lists it for: what the spinner may write."""
     written_for: dict[str, list[str]] = defaultdict(list)
@@ -80,7 +88,6 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 0
     texts = [path.read_text(encoding="utf-8") for path in originals]
-    written_for = written_for_each_word()
     restorer = Restorer()
     reliability: Counter[tuple[float, bool]] = Counter()
     print(f"{len(texts)} BBC originals, words swapped at each rate:")
@@ -89,10 +96,8 @@ def main(argv: list[str] | None = None) -> int:
           "corrections applied | of them right | swaps undone |")
     print("|---:|---:|---:|---:|---:|---:|")
     for rate in args.rates:
-        rng = random.Random(SEED)
         swaps_made = errors_before = errors_after = words = applied = right = 0
-        for text in texts:
-            spun, swaps = swapped(text, rng, rate, written_for)
+        for text, (spun, swaps) in zip(texts, emulated(texts, rate), strict=True):
             swaps_made += len(swaps)
             report = restorer.explain(spun)
             before, length = word_distance(spun, text)
