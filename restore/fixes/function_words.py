@@ -37,7 +37,7 @@ import numpy.typing as npt
 
 from restore import resources
 from restore.fixes.ocr import MIN_OCR_PROBABILITY, ocr_probability
-from restore.fixes.spin import spun_probability
+from restore.fixes.spin import text_spun_probability
 from restore.lm import BOUNDARY, NgramModel
 from restore.model import Correction
 from restore.text import token_table, transfer_case
@@ -58,7 +58,7 @@ LM_CAP = 12.0
 PRIOR_SWAPPED = 0.5
 PRIOR_STANDING = 30.0
 #: A text the spin family reads as spun with at least this probability
-#: (:func:`restore.fixes.spin.spun_probability`) is that spinner's copy: its odd words are
+#: (:func:`restore.fixes.spin.text_spun_probability`) is that spinner's copy: its odd words are
 #: its own synonyms, not swaps of another sense. On the 837 spun BBC articles all 19
 #: readings reported otherwise were wrong; the emulated function-word spinner's articles read
 #: as spun with probability 0.007 at most.
@@ -110,7 +110,8 @@ def read(text: str) -> tuple[list[Reading], float]:
     spans = token_table(text)
     texts = spans.texts
     listed = {token for token in set(texts) if token.lower() in senses}
-    if not listed or ocr_probability(texts) >= MIN_OCR_PROBABILITY:
+    if (not listed or ocr_probability(texts) >= MIN_OCR_PROBABILITY
+            or text_spun_probability(text) >= OTHER_SPINNER):
         return [], 0.0
     found = [i for i, token in enumerate(texts) if token in listed]
     model = resources.ngram_model()
@@ -122,9 +123,6 @@ def read(text: str) -> tuple[list[Reading], float]:
     ratio, best = _context_ratios(model, texts, found, [option_ids for _, option_ids in options])
     _, kinds = np.unique([texts[i].lower() for i in found], return_inverse=True)
     posterior, log_ratio = _posteriors(LM_WEIGHT * np.clip(ratio, -LM_CAP, LM_CAP), kinds)
-    if posterior.max() >= REPORT_FLOOR and spun_probability(
-            [token.lower() for token in texts]) >= OTHER_SPINNER:
-        return [], 0.0
     return [Reading(spans.starts[i], spans.ends[i], texts[i], option[0][choice],
                     chance, context)
             for i, option, choice, chance, context in zip(

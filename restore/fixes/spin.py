@@ -253,11 +253,11 @@ def _analyse(text: str) -> tuple[list[_Reading], npt.NDArray[np.float64], float]
     features of each (a row each), and the probability that ``text`` is spun."""
     phrases = resources.spin_phrases()
     spans = token_table(text)
-    words = list(map(str.lower, spans.texts))
-    p_spun = spun_probability(words)
+    p_spun = text_spun_probability(text)
     nothing = np.zeros((0, len(DECISION_FEATURES)))
     if p_spun < MIN_SPUN_PROBABILITY or ocr_probability(spans.texts) >= MIN_OCR_PROBABILITY:
         return [], nothing, p_spun
+    words = list(map(str.lower, spans.texts))
     found = _occurrences(text, spans, words, phrases, p_spun)
     if not found.first:
         return [], nothing, p_spun
@@ -670,6 +670,13 @@ class _Survival:
 def _holds(phrase: list[str], parts: list[str]) -> bool:
     """Whether ``parts`` stand together in ``phrase``."""
     return any(phrase[i:i + len(parts)] == parts for i in range(len(phrase) - len(parts) + 1))
+
+
+@functools.lru_cache(maxsize=2)
+def text_spun_probability(text: str) -> float:
+    """:func:`spun_probability` of the tokens of ``text`` (the last two texts' kept: the
+    families of one pass ask in turn)."""
+    return spun_probability([token.lower() for token in token_table(text).texts])
 
 
 def spun_probability(words: Sequence[str]) -> float:
