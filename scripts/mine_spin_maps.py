@@ -67,7 +67,8 @@ def tables_in(directory: Path) -> contextlib.AbstractContextManager[None]:
     """Have this process read its spin tables from ``directory`` while the block runs."""
     return pairs.tables_in(directory, (resources.spin_phrases, resources.spin_phrase_lengths,
                                        resources.spin_evidence,
-                                       resources.spin_original_counts, spin._adaptation))
+                                       resources.spin_original_counts, spin._adaptation,
+                                       spin.text_spun_probability))
 
 
 @contextlib.contextmanager

@@ -36,7 +36,7 @@ import numpy as np
 import numpy.typing as npt
 
 from restore import resources
-from restore.fixes.ocr import MIN_OCR_PROBABILITY, ocr_probability
+from restore.fixes.ocr import MIN_OCR_PROBABILITY, text_ocr_probability
 from restore.fixes.spin import text_spun_probability
 from restore.lm import BOUNDARY, NgramModel
 from restore.model import Correction
@@ -110,8 +110,8 @@ def read(text: str) -> tuple[list[Reading], float]:
     spans = token_table(text)
     texts = spans.texts
     listed = {token for token in set(texts) if token.lower() in senses}
-    if (not listed or ocr_probability(texts) >= MIN_OCR_PROBABILITY
-            or text_spun_probability(text) >= OTHER_SPINNER):
+    if (not listed or text_spun_probability(text) >= OTHER_SPINNER
+            or text_ocr_probability(text) >= MIN_OCR_PROBABILITY):
         return [], 0.0
     found = [i for i, token in enumerate(texts) if token in listed]
     model = resources.ngram_model()

@@ -384,7 +384,7 @@ def _analyse(text: str, calibrate: bool,
     """The broken words and dashes of ``text`` as corrections, the decision on each word
     that may be misread, and the probability that ``text`` is OCR output."""
     spans = token_table(text)
-    p_ocr = ocr_probability(spans.texts)
+    p_ocr = text_ocr_probability(text)
     # A word broken at a line end is typesetting, in OCR output or not: joined everywhere.
     joins = [
         _join(text, spans, m.start(1), m.end(), m[1], m[2], p_ocr, calibrate, kind="hyphen")
@@ -610,6 +610,13 @@ def _pairs_with_a_rare_word(words: list[str]) -> list[int]:
     rare = {word for word in set(words) if counts.get(word.lower(), 0) < KNOWN_MIN_COUNT}
     found = sorted({j for i, word in enumerate(words) if word in rare for j in (i - 1, i)})
     return [i for i in found if 0 <= i < len(words) - 1]
+
+
+@functools.lru_cache(maxsize=2)
+def text_ocr_probability(text: str) -> float:
+    """:func:`ocr_probability` of the tokens of ``text`` (the last two texts' kept: the
+    families of one pass ask in turn)."""
+    return ocr_probability(token_table(text).texts)
 
 
 def ocr_probability(words: Sequence[str]) -> float:

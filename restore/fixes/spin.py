@@ -56,7 +56,7 @@ import numpy.typing as npt
 
 from restore import resources
 from restore.arrays import runs
-from restore.fixes.ocr import MIN_OCR_PROBABILITY, ocr_probability
+from restore.fixes.ocr import MIN_OCR_PROBABILITY, text_ocr_probability
 from restore.lm import BOUNDARY
 from restore.model import Correction
 from restore.probability import logistic
@@ -255,7 +255,7 @@ def _analyse(text: str) -> tuple[list[_Reading], npt.NDArray[np.float64], float]
     spans = token_table(text)
     p_spun = text_spun_probability(text)
     nothing = np.zeros((0, len(DECISION_FEATURES)))
-    if p_spun < MIN_SPUN_PROBABILITY or ocr_probability(spans.texts) >= MIN_OCR_PROBABILITY:
+    if p_spun < MIN_SPUN_PROBABILITY or text_ocr_probability(text) >= MIN_OCR_PROBABILITY:
         return [], nothing, p_spun
     words = list(map(str.lower, spans.texts))
     found = _occurrences(text, spans, words, phrases, p_spun)
