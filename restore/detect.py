@@ -41,8 +41,8 @@ import regex
 
 from restore import lm, resources
 from restore.fixes import function_words, numerals, spacing
-from restore.fixes.ocr import ocr_probability
-from restore.fixes.spin import spun_probability
+from restore.fixes.ocr import text_ocr_probability
+from restore.fixes.spin import text_spun_probability
 from restore.probability import logistic
 from restore.text import token_table
 
@@ -94,10 +94,9 @@ def detect(text: str) -> Detection:
     table = token_table(text)
     words = [token.lower() for token in table.texts]
     spun, spun_signals = _spun(text, table.starts, table.ends, words)
-    if spun < function_words.OTHER_SPINNER:  # else the family reads no swaps (see there)
-        swapped, swapped_signals = _swapped(text)
-        if swapped > spun:
-            spun, spun_signals = swapped, swapped_signals
+    swapped, swapped_signals = _swapped(text)
+    if swapped > spun:
+        spun, spun_signals = swapped, swapped_signals
     artifacts, artifact_signals = _artifacts(text, len(words))
     ocr, ocr_signals = _ocr(text, table.starts, table.ends, table.texts)
     scores = {"spun": spun, "artifacts": artifacts, "ocr": ocr}
@@ -118,7 +117,7 @@ def _spun(text: str, starts: Sequence[int], ends: Sequence[int],
     top = sorted(strongest.values(), reverse=True)[:EVIDENCE]
     signals = [Signal("spun", starts[i], ends[i], text[starts[i]:ends[i]], round(w, 2))
                for w, i in top]
-    return spun_probability(words), signals
+    return text_spun_probability(text), signals
 
 
 def _swapped(text: str) -> tuple[float, list[Signal]]:
@@ -149,4 +148,4 @@ def _ocr(text: str, starts: Sequence[int], ends: Sequence[int],
                 and model.word_id(token) == lm.UNKNOWN):
             shown.add(token)
             signals.append(Signal("ocr", starts[i], ends[i], token, 1.0))
-    return ocr_probability(tokens), signals
+    return text_ocr_probability(text), signals
