@@ -25,6 +25,8 @@ def test_log_ratio_adds_the_listed_words_present() -> None:
     assert model.log_ratio("company", {"shares"}) == 0.0  # not in the table
     assert model.contrasts([(["firm"], ["company"], ()), ([], [], ())], {"profits"}) == [-0.25, 0.0]
     assert model.contrasts([(["company"], [], ())], {"profits"}) == [0.0]
+    assert model.contrasts([([], ["firm"], {"shares"}), (["firm"], [], {"rocket"})],
+                           {"shares", "profits"}) == [0.25, 1.75]  # ignored: absent
     assert model.contrasts([], {"profits"}) == []
     assert "firm" in model and "company" not in model
 

@@ -639,7 +639,7 @@ class _Survival:
     def __init__(self, words: list[str]) -> None:
         self.words = words
         self.present = set(words)
-        self.positions: dict[str, list[int]] = {}  # built when a phrase must be looked for
+        self.joined = ""  # " w1 w2 … ", built when a phrase must be looked for
         self.known: dict[str, tuple[list[str], float]] = {}  # original -> its words, ratio
 
     def __call__(self, original: str, phrase: list[str]) -> float:
@@ -654,17 +654,13 @@ class _Survival:
         return ratio
 
     def _occurs(self, parts: list[str]) -> bool:
-        if not all(part in self.present for part in parts):
-            return False
         if len(parts) == 1:
-            return True
-        if not self.positions:
-            for i, word in enumerate(self.words):
-                self.positions.setdefault(word, []).append(i)
-        # Look where the phrase's rarest word stands.
-        offset = min(range(len(parts)), key=lambda k: len(self.positions[parts[k]]))
-        return any(self.words[i - offset:i - offset + len(parts)] == parts
-                   for i in self.positions[parts[offset]] if i >= offset)
+            return parts[0] in self.present
+        if not self.present.issuperset(parts):
+            return False
+        if not self.joined:  # tokens hold no space: a phrase stands where its words do
+            self.joined = f" {' '.join(self.words)} "
+        return f" {' '.join(parts)} " in self.joined
 
 
 def _holds(phrase: list[str], parts: list[str]) -> bool:
