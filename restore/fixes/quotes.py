@@ -4,7 +4,9 @@ Each line is read as a paragraph, its double quotes paired left to right. A clos
 where an opening one belongs is turned round and its space moved outside
 (``” The`` → ``“The``, ``said:” I`` → ``said: “I``, ``column”All`` → ``column “All``); a
 comma or full stop left outside a quoted full sentence is moved inside (``systems”, she
-said`` → ``systems,” she said``).
+said`` → ``systems,” she said``); the spaces a tokenizer left inside a quotation's marks
+go (``“ We can’t wait. ”`` → ``“We can’t wait.”``) where the text spaces quotations as a
+habit (two or more, and at least half of its quotes), not as a writer's single slip.
 A quote that closes a quotation opened in an earlier paragraph is left as it is.
 
 >>> [c.replacement for c in propose("” The sky is falling”, she said.")]
@@ -36,20 +38,32 @@ UNSURE = 0.5
 
 
 def propose(text: str) -> list[Correction]:
-    """Corrections for misturned and misplaced curly quotes in ``text``."""
+    """Corrections for misturned, misplaced and spaced curly quotes in ``text``."""
     corrections: list[Correction] = []
+    spaced: list[tuple[int, int]] = []
     for offset, line in lines_with_offsets(text):
-        corrections += _pair_double_quotes(text, offset, line)
+        corrections += _pair_double_quotes(text, offset, line, spaced)
         corrections += [
             replace_span(text, offset + m.start(), offset + m.end(), "’", LIKELY,
                          "quotes.spaced_apostrophe",
                          "possessive apostrophe written as a spaced opening quote")
             for m in SPACED_POSSESSIVE.finditer(line)
         ]
+    # A tokenizer spaces every quotation it writes; a writer's slip spaces one of many.
+    habit = len(spaced) >= 2 and 2 * len(spaced) >= len(DOUBLE_QUOTE.findall(text))
+    corrections += [
+        replace_span(text, start, end, "", LIKELY if habit else UNSURE, "quotes.spaced",
+                     "space inside a quotation's marks")
+        for start, end in spaced
+    ]
     return corrections
 
 
-def _pair_double_quotes(text: str, offset: int, line: str) -> list[Correction]:
+def _pair_double_quotes(text: str, offset: int, line: str,
+                        spaced: list[tuple[int, int]]) -> list[Correction]:
+    """The corrections of the double quotes of ``line`` (at ``offset`` in ``text``), paired
+    left to right; the spaces inside a quotation's marks ("“ We can’t wait. ”") are added to
+    ``spaced`` as spans of ``text``."""
     corrections: list[Correction] = []
     positions = [m.start() for m in DOUBLE_QUOTE.finditer(line)]
     is_open = False
@@ -59,9 +73,19 @@ def _pair_double_quotes(text: str, offset: int, line: str) -> list[Correction]:
         after = line[i + 1: i + 3]
         if line[i] == OPEN:
             is_open, opened_sentence = True, _starts_sentence(line, i, i + 1)
+            # Where a quotation can open: not after a word, as „ja“ closes German quotes.
+            content = len(line) - len(line[i + 1:].lstrip(" "))
+            if (content > i + 1 and line[content:content + 1].isalnum()
+                    and (before == "" or before.isspace() or before in "([‘—–")):
+                spaced.append((offset + i + 1, offset + content))
             continue
         if is_open:
             is_open = False
+            # After a word or a mark, not after ’: in “… ‘a’ ” the space sets nested quotes apart.
+            words_end = len(line[:i].rstrip(" "))
+            if 0 < words_end < i and (line[words_end - 1].isalnum()
+                                      or line[words_end - 1] in ".,;:!?…"):
+                spaced.append((offset + words_end, offset + i))
             moved = _punctuation_inside(line, i, opened_sentence)
             if moved is not None:
                 replacement, confidence, note = moved

@@ -1,9 +1,9 @@
 """Tokenizer damage: spaces a tokenizer put inside words, numbers and initialisms.
 
 Strong patterns never occur in edited prose ("do n't", "11, 000", "U. S.") and are applied
-on sight. Weak patterns ("high- profile", "the market , following", "( word )") also occur
-as slips in clean copy, so they are applied only in a document that shows strong tokenizer
-damage; elsewhere they are reported below the default threshold.
+on sight. Weak patterns ("high- profile", "the market , following", "( word )", "5 %",
+"$ 3 billion") also occur as slips in clean copy, so they are applied only in a document that
+shows strong tokenizer damage; elsewhere they are reported below the default threshold.
 
 >>> [c.replacement for c in propose("We do n't know if 11, 000 U. S. troops went.")]
 ["don't", '11,000', 'U.S.']
@@ -36,6 +36,8 @@ SPACE_BEFORE_PUNCTUATION = regex.compile(
     r"(?<=[\p{L}\d”’)])( +)(?:[,;!?]|:(?!\d)|\.(?![.\w]))(?=\s|$)"
 )
 SPACE_INSIDE_BRACKETS = regex.compile(r"(?<=\() +(?=\S)|(?<=[^\s(]) +(?=\))")
+# "5 %", "$ 3.2 billion": a tokenizer's split of an amount from its sign.
+SPACE_IN_AMOUNT = regex.compile(r"(?<=\d) +(?=%)|(?<=\p{Sc}) +(?=\d)")
 
 MONTHS = frozenset(
     "january february march april may june july august september october november december "
@@ -169,5 +171,10 @@ def _spaces_before_punctuation(text: str, confidence: float) -> list[Correction]
         replace_span(text, m.start(), m.end(), "", confidence, "spacing.bracket",
                      "space inside brackets")
         for m in SPACE_INSIDE_BRACKETS.finditer(text)
+    ]
+    corrections += [
+        replace_span(text, m.start(), m.end(), "", confidence, "spacing.amount",
+                     "space between an amount and its sign")
+        for m in SPACE_IN_AMOUNT.finditer(text)
     ]
     return corrections
