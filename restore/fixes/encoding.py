@@ -2,10 +2,14 @@
 
 ftfy decides what is damaged and how to repair it; this module only runs it on each line
 with every cosmetic option off (quotes, ligatures, widths and line breaks are left alone)
-and turns the difference into minimal corrections.
+and turns the difference into minimal corrections. HTML entities left in plain text by a
+scraper ("AT&amp;T") are decoded too, on a line with no "<" (ftfy's own rule: a line with
+tags is markup, where entities belong).
 
 >>> [(c.original, c.replacement) for c in propose("The cafÃ© said itâ€™s open.")]
 [('Ã©', 'é'), ('â€™', '’')]
+>>> [(c.original, c.replacement, c.rule) for c in propose("AT&amp;T rose.")]
+[('&amp;', '&', 'encoding.html_entity')]
 """
 
 from __future__ import annotations
@@ -13,10 +17,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
+import regex
 from rapidfuzz.distance import Indel
 
 from restore.model import Correction
 from restore.text import lines_with_offsets, replace_span
+
+#: An HTML character reference, named or numbered.
+ENTITY = regex.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);")
 
 
 @functools.cache
@@ -26,7 +34,7 @@ def _fixer() -> Callable[[str], str]:
     import ftfy
 
     config = ftfy.TextFixerConfig(
-        unescape_html=False,
+        unescape_html="auto",
         remove_terminal_escapes=False,
         fix_encoding=True,
         restore_byte_a0=True,
@@ -49,15 +57,23 @@ def propose(text: str) -> list[Correction]:
     """Corrections for the encoding damage ftfy finds in ``text``, one per damaged run."""
     corrections = []
     for offset, line in lines_with_offsets(text):
-        if line.isascii():
+        if line.isascii() and "&" not in line:
             continue
         fixed = _fixer()(line)
         if fixed == line:
             continue
+        entities = [m.span() for m in ENTITY.finditer(line)]
         for start, end, replacement in _changed_runs(line, fixed):
+            rule, note = "encoding.mojibake", ("text decoded with the wrong encoding "
+                                               "(repaired by ftfy)")
+            for first, last in entities:  # "&amp;" → "&" changed "amp;" only: show it whole
+                if first <= start and end <= last:
+                    replacement = line[first:start] + replacement + line[end:last]
+                    start, end = first, last
+                    rule, note = "encoding.html_entity", ("HTML entity in plain text "
+                                                          "(decoded by ftfy)")
             corrections.append(replace_span(text, offset + start, offset + end, replacement, 0.95,
-                                            "encoding.mojibake", "text decoded with the wrong "
-                                            "encoding (repaired by ftfy)"))
+                                            rule, note))
     return corrections
 
 
