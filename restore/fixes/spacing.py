@@ -1,9 +1,10 @@
 """Tokenizer damage: spaces a tokenizer put inside words, numbers and initialisms.
 
-Strong patterns never occur in edited prose ("do n't", "11, 000", "U. S.") and are applied
-on sight. Weak patterns ("high- profile", "the market , following", "( word )", "5 %",
-"$ 3 billion") also occur as slips in clean copy, so they are applied only in a document that
-shows strong tokenizer damage; elsewhere they are reported below the default threshold.
+Strong patterns never occur in edited prose ("do n't", "11, 000", "U. S.", the Penn
+Treebank's "-LRB- a -RRB-" and "`` a ''") and are applied on sight. Weak patterns ("high-
+profile", "the market , following", "( word )", "5 %", "$ 3 billion") also occur as slips in
+clean copy, so they are applied only in a document that shows strong tokenizer damage;
+elsewhere they are reported below the default threshold.
 
 >>> [c.replacement for c in propose("We do n't know if 11, 000 U. S. troops went.")]
 ["don't", '11,000', 'U.S.']
@@ -33,8 +34,15 @@ SPACED_INITIALISM = regex.compile(
 )
 SPACED_HYPHEN = regex.compile(r"(?<=\b(\p{L}+))- (\p{L}+)\b")  # search from the hyphen
 SPACE_BEFORE_PUNCTUATION = regex.compile(
-    r"(?<=[\p{L}\d”’)])( +)(?:[,;!?]|:(?!\d)|\.(?![.\w]))(?=\s|$)"
+    r"(?<=[\p{L}\d”’)]|-R[RSC]B-)( +)(?:[,;!?]|:(?!\d)|\.(?![.\w]))(?=\s|$)"
 )
+#: The Penn Treebank's bracket tokens, with the spaces a tokenizer set inside the brackets.
+TREEBANK_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{",
+                     "-RCB-": "}"}
+TREEBANK_BRACKET = regex.compile(r"-L[RSC]B-(?: +(?=\S))?|(?<=\S) +-R[RSC]B-|-R[RSC]B-")
+#: A quotation between the Penn Treebank's quote tokens, spaced off its words ("`` We
+#: are ready . ''"); "``" and "''" unspaced are wire copy's own quotes, left as written.
+TREEBANK_QUOTATION = regex.compile(r"``( +)(?=\S)[^\n]*?(?<=\S)( +)''")
 SPACE_INSIDE_BRACKETS = regex.compile(r"(?<=\() +(?=\S)|(?<=[^\s(]) +(?=\))")
 # "5 %", "$ 3.2 billion": a tokenizer's split of an amount from its sign.
 SPACE_IN_AMOUNT = regex.compile(r"(?<=\d) +(?=%)|(?<=\p{Sc}) +(?=\d)")
@@ -62,6 +70,7 @@ def propose(text: str) -> list[Correction]:
         *_split_clitics(text),
         *_split_digit_groups(text),
         *_spaced_initialisms(text),
+        *_treebank_tokens(text),
     ]
     evidence = sum(1 for c in strong if c.confidence >= STRONG)
     weak_confidence = WEAK_WITH_EVIDENCE if evidence >= DAMAGE_EVIDENCE else WEAK_ALONE
@@ -78,6 +87,28 @@ def _split_negations(text: str) -> list[Correction]:
                      "spacing.negation", "contraction split by a tokenizer")
         for m in SPLIT_NEGATION.finditer(text)
     ]
+
+
+def _treebank_tokens(text: str) -> list[Correction]:
+    """The Penn Treebank's bracket and quote tokens as the marks they stand for: curly
+    quotes in a text that writes curly marks elsewhere, straight ones otherwise.
+
+    >>> [c.replacement for c in _treebank_tokens("`` It -LRB- the deal -RRB- is off . ''")]
+    ['(', ')', '"', '"']
+    """
+    corrections = [
+        replace_span(text, m.start(), m.end(), TREEBANK_BRACKETS[m[0].strip()], 0.95,
+                     "spacing.treebank", "Penn Treebank bracket token")
+        for m in TREEBANK_BRACKET.finditer(text)
+    ]
+    curly = any(mark in text for mark in "“”’")
+    for m in TREEBANK_QUOTATION.finditer(text):
+        opening, closing = ("“", "”") if curly else ('"', '"')
+        corrections.append(replace_span(text, m.start(), m.end(1), opening, 0.95,
+                                        "spacing.treebank", "Penn Treebank opening quote"))
+        corrections.append(replace_span(text, m.start(2), m.end(), closing, 0.95,
+                                        "spacing.treebank", "Penn Treebank closing quote"))
+    return corrections
 
 
 def _split_clitics(text: str) -> list[Correction]:
