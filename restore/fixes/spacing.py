@@ -59,6 +59,12 @@ SUSPENDED_HYPHEN_NEXT = frozenset("and or to nor but than versus vs".split())
 STRONG = 0.9
 #: Strong signals a document needs before weak patterns in it are applied.
 DAMAGE_EVIDENCE = 2
+#: Or the tokenizer's habit: at least this many commas and full stops spaced off their words,
+#: and at least half of those the text has (a writer's slip spaces one of many; French
+#: typography spaces "!?;:", not these).
+SPACED_MARKS_HABIT = 3
+SPACED_MARK = regex.compile(r"(?<=[\p{L}\d]) +[,.](?=\s|$)")
+MARK = regex.compile(r"(?<=\S)[,.](?=\s|$)")
 WEAK_WITH_EVIDENCE = 0.85
 WEAK_ALONE = 0.45
 
@@ -73,7 +79,8 @@ def propose(text: str) -> list[Correction]:
         *_treebank_tokens(text),
     ]
     evidence = sum(1 for c in strong if c.confidence >= STRONG)
-    weak_confidence = WEAK_WITH_EVIDENCE if evidence >= DAMAGE_EVIDENCE else WEAK_ALONE
+    damaged = evidence >= DAMAGE_EVIDENCE or _spaces_marks_as_a_habit(text)
+    weak_confidence = WEAK_WITH_EVIDENCE if damaged else WEAK_ALONE
     weak = [
         *_spaced_hyphens(text, weak_confidence),
         *_spaces_before_punctuation(text, weak_confidence),
@@ -87,6 +94,19 @@ def _split_negations(text: str) -> list[Correction]:
                      "spacing.negation", "contraction split by a tokenizer")
         for m in SPLIT_NEGATION.finditer(text)
     ]
+
+
+def _spaces_marks_as_a_habit(text: str) -> bool:
+    """Whether ``text`` spaces its commas and full stops off the words before them as a
+    tokenizer does.
+
+    >>> _spaces_marks_as_a_habit("He left , she said . They met , and talked .")
+    True
+    >>> _spaces_marks_as_a_habit("He left, she said. They met , and talked. It rained.")
+    False
+    """
+    spaced = len(SPACED_MARK.findall(text))
+    return spaced >= SPACED_MARKS_HABIT and 2 * spaced >= spaced + len(MARK.findall(text))
 
 
 def _treebank_tokens(text: str) -> list[Correction]:
