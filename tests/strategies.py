@@ -16,7 +16,8 @@ FRAGMENTS = [
     "\t", " ", "  ", "\x00", "\x85", "\u2028", "é", "ß", "İ", "🙂", "January", "experts",
     " ‘ access", "tbe", "tlie", "m0ney", "witb", "lie", "ofthe", "th e", "pro-\n", "rn",
     "Tlie", "aud", "1873", "£", "�", " arsenic", " whitethorn beryllium", " successful",
-    "Arsenic", " galore",
+    "Arsenic", " galore", "``", "`` ", " ''", "''", "-LRB-", " -RRB-", "-RSB-", "&amp;",
+    "&quot;", "&#39;", "&", "<", "“ ", " ”", " %", "%", "$ ", "€ ",
 ]
 
 damaged_text = st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join)
