@@ -15,11 +15,11 @@ Family = Callable[[str], list[Correction]]
 
 #: Every family by name, in the order they run, with a one-line description.
 FAMILIES: dict[str, tuple[Family, str]] = {
-    "encoding": (encoding.propose, "mojibake and other encoding damage (via ftfy)"),
+    "encoding": (encoding.propose, "mojibake and HTML entities in plain text (via ftfy)"),
     "spacing": (spacing.propose,
-                "tokenizer damage: do n't, 11, 000, U. S., high- profile, space before , ."),
+                "tokenizer damage: do n't, 11, 000, U. S., -LRB-, high- profile, 5 %, word ,"),
     "quotes": (quotes.propose,
-               "curly quotes turned the wrong way or misplaced around punctuation"),
+               "curly quotes turned the wrong way, spaced or outside their punctuation"),
     "numerals": (numerals.propose,
                  "digits a spinner spelled out: 2.four, $zero.16, Qthree, five-0"),
     "ocr": (ocr.propose, "OCR misreadings in scanned print: tbe, m0ney, tlie, pro- perty, ofthe"),
