@@ -34,7 +34,8 @@ SPACED_INITIALISM = regex.compile(
 )
 SPACED_HYPHEN = regex.compile(r"(?<=\b(\p{L}+))- (\p{L}+)\b")  # search from the hyphen
 SPACE_BEFORE_PUNCTUATION = regex.compile(
-    r"(?<=[\p{L}\d”’)]|-R[RSC]B-)( +)(?:[,;!?]|:(?!\d)|\.(?![.\w]))(?=\s|$)"
+    r"(?<=[\p{L}\d”’)%\"]|-R[RSC]B-)( +)(?:[,;!?]|:(?!\d)|\.(?![.\w]))(?=\s|$)"
+    r"(?<!\d +\.(?= +\d))"  # not a decimal point spaced on both sides: "2 . 5" is no "2. 5"
 )
 #: The Penn Treebank's bracket tokens, with the spaces a tokenizer set inside the brackets.
 TREEBANK_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{",
@@ -63,7 +64,7 @@ DAMAGE_EVIDENCE = 2
 #: and at least half of those the text has (a writer's slip spaces one of many; French
 #: typography spaces "!?;:", not these).
 SPACED_MARKS_HABIT = 3
-SPACED_MARK = regex.compile(r"(?<=[\p{L}\d]) +[,.](?=\s|$)")
+SPACED_MARK = regex.compile(r"(?<=[\p{L}\d”’)%\"]) +[,.](?=\s|$)")
 MARK = regex.compile(r"(?<=\S)[,.](?=\s|$)")
 WEAK_WITH_EVIDENCE = 0.85
 WEAK_ALONE = 0.45
