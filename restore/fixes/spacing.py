@@ -107,7 +107,7 @@ def _spaces_marks_as_a_habit(text: str) -> bool:
     False
     """
     spaced = len(SPACED_MARK.findall(text))
-    return spaced >= SPACED_MARKS_HABIT and 2 * spaced >= spaced + len(MARK.findall(text))
+    return spaced >= SPACED_MARKS_HABIT and spaced >= len(MARK.findall(text))
 
 
 def _treebank_tokens(text: str) -> list[Correction]:
