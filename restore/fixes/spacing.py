@@ -2,9 +2,10 @@
 
 Strong patterns never occur in edited prose ("do n't", "11, 000", "U. S.", the Penn
 Treebank's "-LRB- a -RRB-" and "`` a ''") and are applied on sight. Weak patterns ("high-
-profile", "the market , following", "( word )", "5 %", "$ 3 billion") also occur as slips in
-clean copy, so they are applied only in a document that shows strong tokenizer damage;
-elsewhere they are reported below the default threshold.
+profile", "the market , following", "( word )", "5 %", "$ 3 billion", "voters ' trust",
+"AT & T") also occur as slips, or as written, in clean copy, so they are applied only in a
+document that shows tokenizer damage; elsewhere they are reported below the default
+threshold.
 
 >>> [c.replacement for c in propose("We do n't know if 11, 000 U. S. troops went.")]
 ["don't", '11,000', 'U.S.']
@@ -34,19 +35,27 @@ SPACED_INITIALISM = regex.compile(
 )
 SPACED_HYPHEN = regex.compile(r"(?<=\b(\p{L}+))- (\p{L}+)\b")  # search from the hyphen
 SPACE_BEFORE_PUNCTUATION = regex.compile(
-    r"(?<=[\p{L}\d”’)%\"]|-R[RSC]B-)( +)(?:[,;!?]|:(?!\d)|\.(?![.\w]))(?=\s|$)"
+    r"(?<=[\p{L}\d”’)%\"]|-R[RSC]B-|'')( +)(?:[,;!?]|:(?!\d)|\.(?![.\w]))(?=\s|$)"
     r"(?<!\d +\.(?= +\d))"  # not a decimal point spaced on both sides: "2 . 5" is no "2. 5"
 )
 #: The Penn Treebank's bracket tokens, with the spaces a tokenizer set inside the brackets.
 TREEBANK_BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{",
                      "-RCB-": "}"}
 TREEBANK_BRACKET = regex.compile(r"-L[RSC]B-(?: +(?=\S))?|(?<=\S) +-R[RSC]B-|-R[RSC]B-")
-#: A quotation between the Penn Treebank's quote tokens, spaced off its words ("`` We
-#: are ready . ''"); "``" and "''" unspaced are wire copy's own quotes, left as written.
-TREEBANK_QUOTATION = regex.compile(r"``( +)(?=\S)[^\n]*?(?<=\S)( +)''")
+#: The Penn Treebank's quote tokens, spaced off the words they quote ("`` We are ready .
+#: ''"; a quotation may run on into the next paragraph). A closing one is read only in a
+#: text with an opening one: "``" and "''" unspaced are wire copy's own quotes, "author of ''
+#: Save Yourself" an opening quote mistyped, and "typing `` (two back-ticks)" names the
+#: mark, all left as written.
+TREEBANK_OPENING = regex.compile(r"(?<!\S)``( +)(?=[^\s(])")
+TREEBANK_CLOSING = regex.compile(r"(?<=\S)( +)''(?=\s|$|[,.;:!?)])")
 SPACE_INSIDE_BRACKETS = regex.compile(r"(?<=\() +(?=\S)|(?<=[^\s(]) +(?=\))")
 # "5 %", "$ 3.2 billion": a tokenizer's split of an amount from its sign.
 SPACE_IN_AMOUNT = regex.compile(r"(?<=\d) +(?=%)|(?<=\p{Sc}) +(?=\d)")
+# "voters ' trust", "'law '": a plural's apostrophe or a closing single quote split off.
+SPACE_BEFORE_APOSTROPHE = regex.compile(r"(?<=[\p{L}\d.,!?]) +(?='(?:\s|$|[,.;:!?)]))")
+# "AT & T", "S & P": an ampersand inside an initialism split off its letters.
+SPACED_AMPERSAND = regex.compile(r"(?<=\b\p{Lu}{1,2}) & (?=\p{Lu}{1,2}\b)")
 
 MONTHS = frozenset(
     "january february march april may june july august september october november december "
@@ -122,13 +131,13 @@ def _treebank_tokens(text: str) -> list[Correction]:
                      "spacing.treebank", "Penn Treebank bracket token")
         for m in TREEBANK_BRACKET.finditer(text)
     ]
-    curly = any(mark in text for mark in "“”’")
-    for m in TREEBANK_QUOTATION.finditer(text):
-        opening, closing = ("“", "”") if curly else ('"', '"')
-        corrections.append(replace_span(text, m.start(), m.end(1), opening, 0.95,
-                                        "spacing.treebank", "Penn Treebank opening quote"))
-        corrections.append(replace_span(text, m.start(2), m.end(), closing, 0.95,
-                                        "spacing.treebank", "Penn Treebank closing quote"))
+    opening, closing = ("“", "”") if any(mark in text for mark in "“”’") else ('"', '"')
+    opened = [replace_span(text, m.start(), m.end(), opening, 0.95, "spacing.treebank",
+                           "Penn Treebank opening quote") for m in TREEBANK_OPENING.finditer(text)]
+    if opened:
+        corrections += opened + [
+            replace_span(text, m.start(), m.end(), closing, 0.95, "spacing.treebank",
+                         "Penn Treebank closing quote") for m in TREEBANK_CLOSING.finditer(text)]
     return corrections
 
 
@@ -228,5 +237,15 @@ def _spaces_before_punctuation(text: str, confidence: float) -> list[Correction]
         replace_span(text, m.start(), m.end(), "", confidence, "spacing.amount",
                      "space between an amount and its sign")
         for m in SPACE_IN_AMOUNT.finditer(text)
+    ]
+    corrections += [
+        replace_span(text, m.start(), m.end(), "", confidence, "spacing.apostrophe",
+                     "space before a plural's apostrophe or a closing single quote")
+        for m in SPACE_BEFORE_APOSTROPHE.finditer(text)
+    ]
+    corrections += [
+        replace_span(text, m.start(), m.end(), "&", confidence, "spacing.ampersand",
+                     "ampersand of an initialism spaced off its letters")
+        for m in SPACED_AMPERSAND.finditer(text)
     ]
     return corrections
