@@ -21,11 +21,11 @@ from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from benchmarks import clean, detect, function_words, fuzz, lm, parallel, quality, speed
+from benchmarks import clean, detect, function_words, fuzz, lm, parallel, quality, speed, tokenized
 from benchmarks.common import DEFAULT_DATA, PROJECT
 
 PACKAGES = ("restore", "symspellpy", "rapidfuzz", "regex", "wordfreq", "ftfy", "pyspellchecker",
-            "autocorrect", "numpy")
+            "autocorrect", "nltk", "numpy")
 SECTIONS: tuple[tuple[str, str, Callable[[list[str]], int]], ...] = (
     ("Quality against gold", "python -m benchmarks.quality", quality.main),
     ("Spin generalization: maps mined from the even half of the BBC pairs, scored on the odd",
@@ -41,6 +41,8 @@ SECTIONS: tuple[tuple[str, str, Callable[[list[str]], int]], ...] = (
      lambda argv: quality.main([*argv, "--maps", "none", "--only", "bbc", "--only", "seed"])),
     ("Function-word spinner, emulated on the BBC originals",
      "python -m benchmarks.function_words", function_words.main),
+    ("Tokenizer damage, emulated on the BBC originals",
+     "python -m benchmarks.tokenized", tokenized.main),
     ("Clean copy of other genres: documents the context model was not built from",
      "python -m benchmarks.clean", clean.main),
     ("Context model", "python -m benchmarks.lm", lm.main),
