@@ -3,9 +3,9 @@
 Strong patterns never occur in edited prose ("do n't", "11, 000", "U. S.", the Penn
 Treebank's "-LRB- a -RRB-" and "`` a ''") and are applied on sight. Weak patterns ("high-
 profile", "the market , following", "( word )", "5 %", "$ 3 billion", "voters ' trust",
-"AT & T") also occur as slips, or as written, in clean copy, so they are applied only in a
-document that shows tokenizer damage; elsewhere they are reported below the default
-threshold.
+"AT & T", "can not") also occur as slips, or as written, in clean copy, so they are applied
+only in a document that shows tokenizer damage; elsewhere they are reported below the
+default threshold.
 
 >>> [c.replacement for c in propose("We do n't know if 11, 000 U. S. troops went.")]
 ["don't", '11,000', 'U.S.']
@@ -35,7 +35,7 @@ SPACED_INITIALISM = regex.compile(
 )
 SPACED_HYPHEN = regex.compile(r"(?<=\b(\p{L}+))- (\p{L}+)\b")  # search from the hyphen
 SPACE_BEFORE_PUNCTUATION = regex.compile(
-    r"(?<=[\p{L}\d”’)%\"]|-R[RSC]B-|'')( +)(?:[,;!?]|:(?!\d)|\.(?![.\w]))(?=\s|$)"
+    r"(?<=[\p{L}\d”’)%\"]|\p{L}'|-R[RSC]B-|'')( +)(?:[,;!?]|:(?!\d)|\.(?![.\w])|\.\.\.)(?=\s|$)"
     r"(?<!\d +\.(?= +\d))"  # not a decimal point spaced on both sides: "2 . 5" is no "2. 5"
 )
 #: The Penn Treebank's bracket tokens, with the spaces a tokenizer set inside the brackets.
@@ -51,7 +51,11 @@ TREEBANK_OPENING = regex.compile(r"(?<!\S)``( +)(?=[^\s(])")
 TREEBANK_CLOSING = regex.compile(r"(?<=\S)( +)''(?=\s|$|[,.;:!?)])")
 SPACE_INSIDE_BRACKETS = regex.compile(r"(?<=\() +(?=\S)|(?<=[^\s(]) +(?=\))")
 # "5 %", "$ 3.2 billion": a tokenizer's split of an amount from its sign.
-SPACE_IN_AMOUNT = regex.compile(r"(?<=\d) +(?=%)|(?<=\p{Sc}) +(?=\d)")
+SPACE_IN_AMOUNT = regex.compile(
+    r"(?<=\d) +(?=%)|(?<=\p{Sc}) +(?=\d)|(?<=\b\p{Lu}{1,2}) +(?=\$\d)"  # "A $68m": A$
+)
+# "can not be": the Treebank splits "cannot" (but "can not only" is two words).
+SPLIT_CANNOT = regex.compile(r"\b([Cc]an) not\b(?! only)")
 # "voters ' trust", "'law '": a plural's apostrophe or a closing single quote split off.
 SPACE_BEFORE_APOSTROPHE = regex.compile(r"(?<=[\p{L}\d.,!?]) +(?='(?:\s|$|[,.;:!?)]))")
 # "AT & T", "S & P": an ampersand inside an initialism split off its letters.
@@ -247,5 +251,10 @@ def _spaces_before_punctuation(text: str, confidence: float) -> list[Correction]
         replace_span(text, m.start(), m.end(), "&", confidence, "spacing.ampersand",
                      "ampersand of an initialism spaced off its letters")
         for m in SPACED_AMPERSAND.finditer(text)
+    ]
+    corrections += [
+        replace_span(text, m.start(), m.end(), f"{m[1]}not", confidence, "spacing.cannot",
+                     "'cannot' split in two by a tokenizer")
+        for m in SPLIT_CANNOT.finditer(text)
     ]
     return corrections
