@@ -17,7 +17,7 @@ FRAGMENTS = [
     " ‘ access", "tbe", "tlie", "m0ney", "witb", "lie", "ofthe", "th e", "pro-\n", "rn",
     "Tlie", "aud", "1873", "£", "�", " arsenic", " whitethorn beryllium", " successful",
     "Arsenic", " galore", "``", "`` ", " ''", "''", "-LRB-", " -RRB-", "-RSB-", "&amp;",
-    "&quot;", "&#39;", "&", "<", "“ ", " ”", " %", "%", "$ ", "€ ",
+    "&quot;", "&#39;", "&apos;", "&apos;s", "&", "<", "“ ", " ”", " %", "%", "$ ", "€ ",
 ]
 
 damaged_text = st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join)

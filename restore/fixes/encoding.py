@@ -15,10 +15,10 @@ tags is markup, where entities belong).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import regex
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Opcodes
 
 from restore.model import Correction
 from restore.text import lines_with_offsets, replace_span
@@ -63,30 +63,51 @@ def propose(text: str) -> list[Correction]:
         if fixed == line:
             continue
         entities = [m.span() for m in ENTITY.finditer(line)]
-        for start, end, replacement in _changed_runs(line, fixed):
-            rule, note = "encoding.mojibake", ("text decoded with the wrong encoding "
-                                               "(repaired by ftfy)")
-            for first, last in entities:  # "&amp;" → "&" changed "amp;" only: show it whole
-                if first <= start and end <= last:
-                    replacement = line[first:start] + replacement + line[end:last]
-                    start, end = first, last
-                    rule, note = "encoding.html_entity", ("HTML entity in plain text "
-                                                          "(decoded by ftfy)")
+        for start, end, replacement in _changed_runs(line, fixed, entities):
+            if any(first <= start < last for first, last in entities):
+                rule, note = "encoding.html_entity", "HTML entity in plain text (decoded by ftfy)"
+            else:
+                rule, note = "encoding.mojibake", ("text decoded with the wrong encoding "
+                                                   "(repaired by ftfy)")
             corrections.append(replace_span(text, offset + start, offset + end, replacement, 0.95,
                                             rule, note))
     return corrections
 
 
-def _changed_runs(old: str, new: str) -> list[tuple[int, int, str]]:
-    """Maximal runs where ``new`` differs from ``old``: (start, end in old, replacement)."""
-    runs: list[tuple[int, int, str]] = []
-    for op in Indel.opcodes(old, new):
+def _changed_runs(old: str, new: str, whole: Sequence[tuple[int, int]]
+                  ) -> list[tuple[int, int, str]]:
+    """Maximal runs where ``new`` differs from ``old``: (start, end in old, replacement),
+    each stretched over any span of ``whole`` it touches ("&amp;" → "&" changes "amp;"
+    only, "&apos;s" → "'s" may change "&apo" and ";": each entity is shown whole).
+
+    >>> _changed_runs("it &apos;s", "it 's", [(3, 9)])
+    [(3, 9, "'")]
+    """
+    opcodes = Indel.opcodes(old, new)
+    spans: list[list[int]] = []
+    for op in opcodes:
         if op.tag == "equal":
             continue
-        replacement = new[op.dest_start:op.dest_end]
-        if runs and runs[-1][1] == op.src_start:
-            start, _, previous = runs.pop()
-            runs.append((start, op.src_end, previous + replacement))
+        start, end = op.src_start, op.src_end
+        for first, last in whole:
+            if max(first, start) < min(last, end) or first < start < last:
+                start, end = min(start, first), max(end, last)
+        if spans and spans[-1][1] >= start:
+            spans[-1][1] = max(spans[-1][1], end)
         else:
-            runs.append((op.src_start, op.src_end, replacement))
-    return runs
+            spans.append([start, end])
+    return [(start, end, new[_moved(opcodes, start):_moved(opcodes, end, at_end=True)])
+            for start, end in spans]
+
+
+def _moved(opcodes: Opcodes, position: int, *, at_end: bool = False) -> int:
+    """Where ``position`` of the old text, outside any change or at its edge, is in the new:
+    before what was inserted there, or after it ``at_end`` (a run's insertions are its own).
+    """
+    if at_end:
+        op = next(op for op in reversed(opcodes) if op.src_start <= position)
+    else:
+        op = next(op for op in opcodes if position <= op.src_end)
+    if op.tag == "equal":
+        return op.dest_start + position - op.src_start
+    return op.dest_start if position == op.src_start and not at_end else op.dest_end
