@@ -17,12 +17,13 @@ import regex
 
 from restore import resources
 from restore.model import Correction
-from restore.text import replace_span
+from restore.text import lines_with_offsets, replace_span
 
 NEGATING_AUXILIARIES = (
     "do|does|did|is|are|was|were|has|have|had|ca|wo|could|would|should|must|need|might|ai|sha|dare"
 )
-SPLIT_NEGATION = regex.compile(rf"\b(?i:{NEGATING_AUXILIARIES}) (?:n[’']t)\b")
+# "do n't" (the Penn Treebank's split) or "don 't" (Moses's).
+SPLIT_NEGATION = regex.compile(rf"\b(?i:{NEGATING_AUXILIARIES})(?: n[’']t|n [’']t)\b")
 # The word before the clitic is read in a look-behind, so the search starts at the rare
 # space and apostrophe rather than at every word.
 SPLIT_CLITIC = regex.compile(r"(?<=(?<![\w’'])(\w+)) [’'](?:s|m|re|ve|ll|d)(?![\w’'‘-])")
@@ -35,7 +36,7 @@ SPACED_INITIALISM = regex.compile(
 )
 SPACED_HYPHEN = regex.compile(r"(?<=\b(\p{L}+))- (\p{L}+)\b")  # search from the hyphen
 SPACE_BEFORE_PUNCTUATION = regex.compile(
-    r"(?<=[\p{L}\d”’)%\"]|\p{L}'|-R[RSC]B-|'')( +)(?:[,;!?]|:(?!\d)|\.(?![.\w])|\.\.\.)(?=\s|$)"
+    r"(?<=[\p{L}\d”’)\]%\"]|\p{L}'|-R[RSC]B-|'')( +)(?:[,;!?]|:(?!\d)|\.(?![.\w])|\.\.\.)(?=\s|$)"
     r"(?<!\d +\.(?= +\d))"  # not a decimal point spaced on both sides: "2 . 5" is no "2. 5"
 )
 #: The Penn Treebank's bracket tokens, with the spaces a tokenizer set inside the brackets.
@@ -49,11 +50,13 @@ TREEBANK_BRACKET = regex.compile(r"-L[RSC]B-(?: +(?=\S))?|(?<=\S) +-R[RSC]B-|-R[
 #: mark, all left as written.
 TREEBANK_OPENING = regex.compile(r"(?<!\S)``( +)(?=[^\s(])")
 TREEBANK_CLOSING = regex.compile(r"(?<=\S)( +)''(?=\s|$|[,.;:!?)])")
-SPACE_INSIDE_BRACKETS = regex.compile(r"(?<=\() +(?=\S)|(?<=[^\s(]) +(?=\))")
+SPACE_INSIDE_BRACKETS = regex.compile(r"(?<=[(\[]) +(?=\S)|(?<=[^\s(\[]) +(?=[)\]])")
 # "5 %", "$ 3.2 billion": a tokenizer's split of an amount from its sign.
 SPACE_IN_AMOUNT = regex.compile(
     r"(?<=\d) +(?=%)|(?<=\p{Sc}) +(?=\d)|(?<=\b\p{Lu}{1,2}) +(?=\$\d)"  # "A $68m": A$
 )
+# A straight double quote, or the entity a tokenizer escaped it to (Moses's "&quot;").
+STRAIGHT_QUOTE = regex.compile(r'"|&quot;')
 # "can not be": the Treebank splits "cannot" (but "can not only" is two words).
 SPLIT_CANNOT = regex.compile(r"\b([Cc]an) not\b(?! only)")
 # "voters ' trust", "'law '": a plural's apostrophe or a closing single quote split off.
@@ -77,7 +80,7 @@ DAMAGE_EVIDENCE = 2
 #: and at least half of those the text has (a writer's slip spaces one of many; French
 #: typography spaces "!?;:", not these).
 SPACED_MARKS_HABIT = 3
-SPACED_MARK = regex.compile(r"(?<=[\p{L}\d”’)%\"]) +[,.](?=\s|$)")
+SPACED_MARK = regex.compile(r"(?<=[\p{L}\d”’)\]%\"]) +[,.](?=\s|$)")
 MARK = regex.compile(r"(?<=\S)[,.](?=\s|$)")
 WEAK_WITH_EVIDENCE = 0.85
 WEAK_ALONE = 0.45
@@ -98,6 +101,7 @@ def propose(text: str) -> list[Correction]:
     weak = [
         *_spaced_hyphens(text, weak_confidence),
         *_spaces_before_punctuation(text, weak_confidence),
+        *_spaced_straight_quotations(text, weak_confidence),
     ]
     return strong + weak
 
@@ -108,6 +112,32 @@ def _split_negations(text: str) -> list[Correction]:
                      "spacing.negation", "contraction split by a tokenizer")
         for m in SPLIT_NEGATION.finditer(text)
     ]
+
+
+def _spaced_straight_quotations(text: str, confidence: float) -> list[Correction]:
+    """The spaces a tokenizer left inside straight quotation marks ('said: " We are ready . "'),
+    the marks of each line paired left to right; none on a line with an odd number of them,
+    where a quotation runs on from an earlier paragraph and the pairs are unknown.
+
+    >>> [(c.start, c.end) for c in _spaced_straight_quotations('He said " We went . "', 0.9)]
+    [(9, 10), (19, 20)]
+    """
+    corrections = []
+    for offset, line in lines_with_offsets(text):
+        marks = list(STRAIGHT_QUOTE.finditer(line))
+        if len(marks) % 2:
+            continue
+        for opening, closing in zip(marks[0::2], marks[1::2], strict=True):
+            content = len(line) - len(line[opening.end():].lstrip(" "))
+            content_end = len(line[:closing.start()].rstrip(" "))
+            if content >= content_end:
+                continue  # nothing but spaces inside
+            for start, end in ((opening.end(), content), (content_end, closing.start())):
+                if start < end:
+                    corrections.append(replace_span(text, offset + start, offset + end, "",
+                                                    confidence, "spacing.quote",
+                                                    "space inside quotation marks"))
+    return corrections
 
 
 def _spaces_marks_as_a_habit(text: str) -> bool:
