@@ -25,7 +25,7 @@ from benchmarks import clean, detect, function_words, fuzz, lm, parallel, qualit
 from benchmarks.common import DEFAULT_DATA, PROJECT
 
 PACKAGES = ("restore", "symspellpy", "rapidfuzz", "regex", "wordfreq", "ftfy", "pyspellchecker",
-            "autocorrect", "nltk", "numpy")
+            "autocorrect", "nltk", "sacremoses", "numpy")
 SECTIONS: tuple[tuple[str, str, Callable[[list[str]], int]], ...] = (
     ("Quality against gold", "python -m benchmarks.quality", quality.main),
     ("Spin generalization: maps mined from the even half of the BBC pairs, scored on the odd",
