@@ -58,7 +58,7 @@ SPACE_IN_AMOUNT = regex.compile(
 # A straight double quote, or the entity a tokenizer escaped it to (Moses's "&quot;").
 STRAIGHT_QUOTE = regex.compile(r'"|&quot;')
 # "can not be": the Treebank splits "cannot" (but "can not only" is two words).
-SPLIT_CANNOT = regex.compile(r"\b([Cc]an) not\b(?! only)")
+SPLIT_CANNOT = regex.compile(r"(?<=\b[Cc]an) (?=not\b(?! only))")
 # "voters ' trust", "'law '": a plural's apostrophe or a closing single quote split off.
 SPACE_BEFORE_APOSTROPHE = regex.compile(r"(?<=[\p{L}\d.,!?]) +(?='(?:\s|$|[,.;:!?)]))")
 # "AT & T", "S & P": an ampersand inside an initialism split off its letters.
@@ -100,7 +100,7 @@ def propose(text: str) -> list[Correction]:
     weak_confidence = WEAK_WITH_EVIDENCE if damaged else WEAK_ALONE
     weak = [
         *_spaced_hyphens(text, weak_confidence),
-        *_spaces_before_punctuation(text, weak_confidence),
+        *_weak_patterns(text, weak_confidence),
         *_spaced_straight_quotations(text, weak_confidence),
     ]
     return strong + weak
@@ -256,35 +256,20 @@ def _spaced_hyphens(text: str, confidence: float) -> list[Correction]:
     return corrections
 
 
-def _spaces_before_punctuation(text: str, confidence: float) -> list[Correction]:
-    corrections = [
-        replace_span(text, m.start(1), m.end(1), "", confidence, "spacing.punctuation",
-                     "space before punctuation")
-        for m in SPACE_BEFORE_PUNCTUATION.finditer(text)
-    ]
-    corrections += [
-        replace_span(text, m.start(), m.end(), "", confidence, "spacing.bracket",
-                     "space inside brackets")
-        for m in SPACE_INSIDE_BRACKETS.finditer(text)
-    ]
-    corrections += [
-        replace_span(text, m.start(), m.end(), "", confidence, "spacing.amount",
-                     "space between an amount and its sign")
-        for m in SPACE_IN_AMOUNT.finditer(text)
-    ]
-    corrections += [
-        replace_span(text, m.start(), m.end(), "", confidence, "spacing.apostrophe",
-                     "space before a plural's apostrophe or a closing single quote")
-        for m in SPACE_BEFORE_APOSTROPHE.finditer(text)
-    ]
-    corrections += [
-        replace_span(text, m.start(), m.end(), "&", confidence, "spacing.ampersand",
-                     "ampersand of an initialism spaced off its letters")
-        for m in SPACED_AMPERSAND.finditer(text)
-    ]
-    corrections += [
-        replace_span(text, m.start(), m.end(), f"{m[1]}not", confidence, "spacing.cannot",
-                     "'cannot' split in two by a tokenizer")
-        for m in SPLIT_CANNOT.finditer(text)
-    ]
-    return corrections
+#: The weak patterns: what each match's group is replaced by, the rule, the note.
+WEAK_PATTERNS = (
+    (SPACE_BEFORE_PUNCTUATION, 1, "", "spacing.punctuation", "space before punctuation"),
+    (SPACE_INSIDE_BRACKETS, 0, "", "spacing.bracket", "space inside brackets"),
+    (SPACE_IN_AMOUNT, 0, "", "spacing.amount", "space between an amount and its sign"),
+    (SPACE_BEFORE_APOSTROPHE, 0, "", "spacing.apostrophe",
+     "space before a plural's apostrophe or a closing single quote"),
+    (SPACED_AMPERSAND, 0, "&", "spacing.ampersand",
+     "ampersand of an initialism spaced off its letters"),
+    (SPLIT_CANNOT, 0, "", "spacing.cannot", "'cannot' split in two by a tokenizer"),
+)
+
+
+def _weak_patterns(text: str, confidence: float) -> list[Correction]:
+    return [replace_span(text, m.start(group), m.end(group), replacement, confidence, rule, note)
+            for pattern, group, replacement, rule, note in WEAK_PATTERNS
+            for m in pattern.finditer(text)]
