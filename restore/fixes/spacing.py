@@ -53,7 +53,7 @@ TREEBANK_CLOSING = regex.compile(r"(?<=\S)( +)''(?=\s|$|[,.;:!?)])")
 SPACE_INSIDE_BRACKETS = regex.compile(r"(?<=[(\[]) +(?=\S)|(?<=[^\s(\[]) +(?=[)\]])")
 # "5 %", "$ 3.2 billion": a tokenizer's split of an amount from its sign.
 SPACE_IN_AMOUNT = regex.compile(
-    r"(?<=\d) +(?=%)|(?<=\p{Sc}) +(?=\d)|(?<=\b\p{Lu}{1,2}) +(?=\$\d)"  # "A $68m": A$
+    r"(?<=\d) +(?=%)|(?<=\p{Sc}) +(?=\d)|(?<=\b\p{Lu}{2}) +(?=\$\d)"  # "US $5" (not "A $2bn")
 )
 # A straight double quote, or the entity a tokenizer escaped it to (Moses's "&quot;").
 STRAIGHT_QUOTE = regex.compile(r'"|&quot;')
@@ -101,12 +101,15 @@ def propose(text: str) -> list[Correction]:
     weak = [
         *_spaced_hyphens(text, weak_confidence),
         *_weak_patterns(text, weak_confidence),
-        *_spaced_straight_quotations(text, weak_confidence),
     ]
+    if damaged:  # in clean copy the pairs are unknown (a quotation runs on from a paragraph)
+        weak += _spaced_straight_quotations(text, weak_confidence)
     return strong + weak
 
 
 def _split_negations(text: str) -> list[Correction]:
+    if not any(split in text for split in (" n't", " n’t", "n 't", "n ’t")):
+        return []
     return [
         replace_span(text, m.start(), m.end(), m[0].replace(" ", ""), 0.97,
                      "spacing.negation", "contraction split by a tokenizer")
@@ -149,6 +152,8 @@ def _spaces_marks_as_a_habit(text: str) -> bool:
     >>> _spaces_marks_as_a_habit("He left, she said. They met , and talked. It rained.")
     False
     """
+    if " ," not in text and " ." not in text:
+        return False
     spaced = len(SPACED_MARK.findall(text))
     return spaced >= SPACED_MARKS_HABIT and spaced >= len(MARK.findall(text))
 
@@ -160,6 +165,8 @@ def _treebank_tokens(text: str) -> list[Correction]:
     >>> [c.replacement for c in _treebank_tokens("`` It -LRB- the deal -RRB- is off . ''")]
     ['(', ')', '"', '"']
     """
+    if "B-" not in text and "``" not in text:
+        return []
     corrections = [
         replace_span(text, m.start(), m.end(), TREEBANK_BRACKETS[m[0].strip()], 0.95,
                      "spacing.treebank", "Penn Treebank bracket token")
@@ -256,20 +263,26 @@ def _spaced_hyphens(text: str, confidence: float) -> list[Correction]:
     return corrections
 
 
-#: The weak patterns: what each match's group is replaced by, the rule, the note.
+#: The weak patterns: strings one of which each match holds (looked for first: a pattern
+#: that opens with a look-behind is tried at every position of a text), what each match's
+#: group is replaced by, the rule, the note.
 WEAK_PATTERNS = (
-    (SPACE_BEFORE_PUNCTUATION, 1, "", "spacing.punctuation", "space before punctuation"),
-    (SPACE_INSIDE_BRACKETS, 0, "", "spacing.bracket", "space inside brackets"),
-    (SPACE_IN_AMOUNT, 0, "", "spacing.amount", "space between an amount and its sign"),
-    (SPACE_BEFORE_APOSTROPHE, 0, "", "spacing.apostrophe",
+    (SPACE_BEFORE_PUNCTUATION, (" ,", " .", " ;", " :", " !", " ?"), 1, "",
+     "spacing.punctuation", "space before punctuation"),
+    (SPACE_INSIDE_BRACKETS, ("( ", "[ ", " )", " ]"), 0, "", "spacing.bracket",
+     "space inside brackets"),
+    (SPACE_IN_AMOUNT, (" %", "$ ", "£ ", "€ ", "¥ ", " $"), 0, "", "spacing.amount",
+     "space between an amount and its sign"),
+    (SPACE_BEFORE_APOSTROPHE, (" '",), 0, "", "spacing.apostrophe",
      "space before a plural's apostrophe or a closing single quote"),
-    (SPACED_AMPERSAND, 0, "&", "spacing.ampersand",
+    (SPACED_AMPERSAND, (" & ",), 0, "&", "spacing.ampersand",
      "ampersand of an initialism spaced off its letters"),
-    (SPLIT_CANNOT, 0, "", "spacing.cannot", "'cannot' split in two by a tokenizer"),
+    (SPLIT_CANNOT, ("an not",), 0, "", "spacing.cannot", "'cannot' split in two by a tokenizer"),
 )
 
 
 def _weak_patterns(text: str, confidence: float) -> list[Correction]:
     return [replace_span(text, m.start(group), m.end(group), replacement, confidence, rule, note)
-            for pattern, group, replacement, rule, note in WEAK_PATTERNS
+            for pattern, held, group, replacement, rule, note in WEAK_PATTERNS
+            if any(literal in text for literal in held)
             for m in pattern.finditer(text)]
