@@ -35,8 +35,11 @@ SPACED_INITIALISM = regex.compile(
     r"(?<=^|[\s(“\"‘'])(?:\p{Lu}\. ){1,3}\p{Lu}(?:\.|(?! \p{L}))(?!\w)", regex.MULTILINE
 )
 SPACED_HYPHEN = regex.compile(r"(?<=\b(\p{L}+))- (\p{L}+)\b")  # search from the hyphen
+#: What a mark may follow, and a tokenizer may have spaced it from: a word, a number, a
+#: closing quote or bracket, a per cent sign.
+MARKED = r"[\p{L}\d”’)\]%\"]"
 SPACE_BEFORE_PUNCTUATION = regex.compile(
-    r"(?<=[\p{L}\d”’)\]%\"]|\p{L}'|-R[RSC]B-|'')( +)(?:[,;!?]|:(?!\d)|\.(?![.\w])|\.\.\.)(?=\s|$)"
+    rf"(?<={MARKED}|\p{{L}}'|-R[RSC]B-|'')( +)(?:[,;!?]|:(?!\d)|\.(?![.\w])|\.\.\.)(?=\s|$)"
     r"(?<!\d +\.(?= +\d))"  # not a decimal point spaced on both sides: "2 . 5" is no "2. 5"
 )
 #: The Penn Treebank's bracket tokens, with the spaces a tokenizer set inside the brackets.
@@ -80,7 +83,7 @@ DAMAGE_EVIDENCE = 2
 #: and at least half of those the text has (a writer's slip spaces one of many; French
 #: typography spaces "!?;:", not these).
 SPACED_MARKS_HABIT = 3
-SPACED_MARK = regex.compile(r"(?<=[\p{L}\d”’)\]%\"]) +[,.](?=\s|$)")
+SPACED_MARK = regex.compile(rf"(?<={MARKED}) +[,.](?=\s|$)")
 MARK = regex.compile(r"(?<=\S)[,.](?=\s|$)")
 WEAK_WITH_EVIDENCE = 0.85
 WEAK_ALONE = 0.45
