@@ -44,6 +44,20 @@ def tokens(text: str) -> list[str]:
     return TOKEN.findall(text)
 
 
+#: En dashes as em dashes: which of the two a page's dash is, its transcriber chose (three
+#: BLN600 transcriptions in four write em dashes), so a correction is not judged on it.
+ONE_DASH = str.maketrans("–", "—")
+
+
+def same_dashes(text: str) -> str:
+    """``text`` with every en dash an em dash: what :class:`Judge` compares.
+
+    >>> same_dashes("closed.–The court")
+    'closed.—The court'
+    """
+    return text.translate(ONE_DASH)
+
+
 def gold_readings(gold: str) -> list[list[list[str]]]:
     """The gold as a sequence of slots, each a list of alternative token sequences."""
     slots: list[list[list[str]]] = []
@@ -216,7 +230,8 @@ class Judge:
     (fewer edits of the tokens the families read, :data:`restore.text.TOKEN`: a compound's
     words count apart, so mending "aud" in "whisky-aud-watcr" counts); ``None`` when the
     reference does not cover the words it changes (an OCR page's lines that the
-    transcription leaves out), so nothing can be said. Those tokens do not see spaces: with
+    transcription leaves out), so nothing can be said. A dash is right whether the reference
+    writes it em or en (:func:`same_dashes`). Those tokens do not see spaces: with
     ``spaces``, a correction that only moves spaces ("high- profile", "U. S.") is judged on
     the scorer's words (:func:`tokens`), which do; without, it is judged no nearer. (The
     scripts fitting the families' confidence judge without: their corrections that move
@@ -234,11 +249,12 @@ class Judge:
     """
 
     def __init__(self, garbled: str, reference: str, *, spaces: bool = False) -> None:
-        self.garbled = garbled
+        self.garbled = same_dashes(garbled)  # the same length: offsets hold
         self.spaces = spaces
+        reference = same_dashes(reference)
         self.reference_text = reference
         self.reference = restore_tokens(reference)
-        found = list(RESTORE_TOKEN.finditer(garbled))
+        found = list(RESTORE_TOKEN.finditer(self.garbled))
         self.starts = [m.start() for m in found]
         self.ends = [m.end() for m in found]
         garbled_tokens = [m[0] for m in found]
@@ -260,7 +276,7 @@ class Judge:
         last = bisect.bisect_left(self.starts, correction.end)
         if first < last and not any(self.covered[first:last]):
             return None
-        alone = (self.garbled[:correction.start] + correction.replacement
+        alone = (self.garbled[:correction.start] + same_dashes(correction.replacement)
                  + self.garbled[correction.end:])
         if self.spaces and ("".join(correction.original.split())
                             == "".join(correction.replacement.split())):

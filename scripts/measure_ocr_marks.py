@@ -5,10 +5,12 @@
 context model reads otherwise: "went home with. my sister"), ``JOINED_SHARE`` (a broken word
 joined as it stands) and ``CAPITAL_SHARE`` ("the man In the dock") report each proposal at a
 fixed share: how often such a proposal, applied alone, brings a page closer to its
-transcription. This script measures those shares on the tuning half of the pairs: it
+transcription; ``DASH_SHARE`` ("refused.-George") is the prior of a dash read as a hyphen,
+decided in context. This script measures those shares on the tuning half of the pairs: it
 restores each page with these proposals switched off, then applies each proposal they make
 on the result alone and compares the word edit distance to the transcription (with
-whitespace collapsed, as the benchmark does) before and after.
+whitespace collapsed, as the benchmark does; an en dash counts as an em dash, as
+:class:`benchmarks.quality.Judge` counts it) before and after.
 
 Usage::
 
@@ -27,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from benchmarks.quality import collapse, word_distance
+from benchmarks.quality import collapse, same_dashes, word_distance
 from restore import Restorer
 from restore.fixes import ocr
 from restore.text import token_table, tokens
@@ -35,7 +37,7 @@ from scripts.learn_ocr_channel import DEFAULT_PAIRS
 from scripts.pairs import OCR, find_pairs
 
 #: The family's functions proposing what is measured here, by name.
-MEASURED = ("_joined_as_they_stand", "_capitals_in_context")
+MEASURED = ("_joined_as_they_stand", "_capitals_in_context", "_dashes")
 
 
 @contextlib.contextmanager
@@ -64,6 +66,8 @@ def proposals(text: str) -> Iterator[tuple[str, int, int, str]]:
         yield f"{kind}, read as “{reading}”", m.start(), m.end(), reading
     for c in (*ocr._joined_as_they_stand(text, 1.0), *ocr._capitals_in_context(text, spans, 1.0)):
         yield c.note, c.start, c.end, c.replacement
+    for m in ocr.READ_AS_HYPHEN.finditer(text):
+        yield "a dash read as a hyphen", m.start(), m.end(), ocr.DASH
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,15 +83,15 @@ def main(argv: list[str] | None = None) -> int:
     counts: Counter[tuple[str, str]] = Counter()
     for garbled_path, gold_path in pairs:
         garbled = garbled_path.read_text(encoding="utf-8", errors="replace")
-        gold = collapse(gold_path.read_text(encoding="utf-8", errors="replace"))
+        gold = collapse(same_dashes(gold_path.read_text(encoding="utf-8", errors="replace")))
         if ocr.ocr_probability(tokens(garbled)) < ocr.MIN_OCR_PROBABILITY:
             continue  # a page that does not read as OCR gets none of these
         with switched_off():
             restored = restorer.restore(garbled)
-        before = word_distance(collapse(restored), gold)[0]
+        before = word_distance(collapse(same_dashes(restored)), gold)[0]
         for kind, start, end, replacement in proposals(restored):
-            after = word_distance(collapse(restored[:start] + replacement + restored[end:]),
-                                  gold)[0]
+            after = word_distance(collapse(same_dashes(
+                restored[:start] + replacement + restored[end:])), gold)[0]
             counts[kind, "closer" if after < before else "farther" if after > before
                    else "no nearer"] += 1
     for kind in dict.fromkeys(kind for kind, _ in counts):

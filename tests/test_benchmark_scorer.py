@@ -57,6 +57,17 @@ def test_the_calibration_judge_sees_corrections_that_only_move_spaces(
     assert Judge(garbled, reference, spaces=True)(correction) is right
 
 
+@pytest.mark.parametrize(("reference", "right"), [
+    ("closed.—The court rose.", True),
+    ("closed.–The court rose.", True),  # the transcriber's en dash: still the dash printed
+    ("closed.-The court rose.", False),  # a hyphen on the page
+])
+def test_a_dash_is_judged_right_em_or_en(reference: str, right: bool) -> None:
+    garbled = "closed.-The court rose."
+    correction = Correction(7, 8, "-", "—", 1.0, "ocr.dash", "")
+    assert Judge(garbled, reference)(correction) is right
+
+
 def test_the_fitting_scripts_judge_on_the_families_tokens() -> None:
     correction = Correction(2, 15, "high- profile", "high-profile", 1.0, "spacing.hyphen", "")
     assert Judge("a high- profile visit", "a high-profile visit")(correction) is False

@@ -177,11 +177,11 @@ MISREAD_CAPITAL = regex.compile(r"(?<=\p{Ll}[ \t])\p{Lu}\p{Ll}{1,5}(?=[ \t]\p{Ll
 CAPITAL_EVIDENCE = 8.0
 CAPITAL_SHARE = 0.86
 #: The dash printed where the engine read a hyphen; BLN600's transcribers write it as an em
-#: dash three times in four.
+#: dash three times in four (and as an en dash otherwise: a choice of theirs, not the page's).
 DASH = "—"
-#: Share of the hyphens ``READ_AS_HYPHEN`` finds that were printed as dashes (even half of
-#: BLN600: 318 of 431); the rest are mostly the engine's noise.
-DASH_SHARE = 0.738
+#: Share of the hyphens ``READ_AS_HYPHEN`` finds that were printed as dashes, em or en (even
+#: half of BLN600: 420 of 429, ``scripts/measure_ocr_marks.py``).
+DASH_SHARE = 0.979
 #: The character a decoder could not read (U+FFFD), before an amount: the pound sign that
 #: the page's encoding lost ("value �12" for "value £12"). 52 of 54 on the even half of
 #: BLN600 were pound signs.
