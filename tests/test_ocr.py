@@ -328,6 +328,16 @@ def test_an_apostrophe_between_two_words_is_read_as_a_space() -> None:
     _left_alone_on_a_clean_page("He fell to'the ground, hiring'the cab.")
 
 
+def test_a_comma_glued_to_the_next_word_gets_its_space() -> None:
+    text = PAGE + (" The constable, who was at Hull,was called; it cost 11,000l. in all, and"
+                   " the heading read MURDER IN SCOTLAND I,The trial began.")
+    share = {kind: readings[", "][1] for kind, _, readings in ocr.READ_IN_CONTEXT
+             if ", " in readings}["a comma with no space after it, between words"]
+    assert _proposed(text, "ocr.stray_punctuation") == [(",", ", ", share)]
+    assert " at Hull, was called; it cost 11,000l. in all" in restore(text)  # not the number
+    _left_alone_on_a_clean_page("The constable, who was at Hull,was called.")
+
+
 def test_a_capital_the_context_reads_in_lower_case_is_lowered() -> None:
     text = PAGE + " The man stood In the dock, and then Smith went to see Jones about it."
     assert _proposed(text, "ocr.capital") == [("In", "in", ocr.CAPITAL_SHARE)]  # not names

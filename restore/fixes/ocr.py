@@ -159,6 +159,10 @@ READ_IN_CONTEXT: tuple[tuple[str, regex.Pattern[str], dict[str, tuple[float, flo
                    regex.MULTILINE), {" ": (12.0, 0.95)}),
     ("a hyphen for a space beside one of the commonest words",  # "from-the": 93 of 98
      regex.compile(f"{WORD_BEFORE_MARK}-{WORD_AFTER_MARK}"), {" ": (3.0, 0.949)}),
+    ("a comma with no space after it, between words",  # "Hull,was": 25 of 28
+     # (Not after a letter alone: "SCOTLAND I,The" is a rule read before the text.)
+     regex.compile(f"{WORD_BEFORE_MARK}(?<=\\p{{L}}{{2}}),{WORD_AFTER_MARK}"),
+     {", ": (0.0, 0.893)}),
     ("an apostrophe for a space between words",  # "fell to'the ground": 92 of 96
      # (Not before an apostrophe's suffix, "don't"; "o'clock" and "O'Brien" have no word
      # before it, and "cash'mere" is one.)
