@@ -225,12 +225,19 @@ def _calibrate(totals: Totals, garbled: str, plain: str,
         tally[1] += verdict
 
 
+#: Most tokens in a row that the reference lacks between tokens it has, for them to be
+#: strays the page did not print rather than a stretch the reference leaves out.
+STRAY_TOKENS = 3
+
+
 class Judge:
     """Whether a correction, applied alone, brings a garbled text closer to its reference
     (fewer edits of the tokens the families read, :data:`restore.text.TOKEN`: a compound's
     words count apart, so mending "aud" in "whisky-aud-watcr" counts); ``None`` when the
     reference does not cover the words it changes (an OCR page's lines that the
-    transcription leaves out), so nothing can be said. A dash is right whether the reference
+    transcription leaves out), so nothing can be said. A run of at most ``STRAY_TOKENS``
+    tokens the reference lacks between tokens it has is covered: a stray mark or letter the
+    engine read ("the t prisoner"), whose removal is judged. A dash is right whether the reference
     writes it em or en (:func:`same_dashes`). Those tokens do not see spaces: with
     ``spaces``, a correction that only moves spaces ("high- profile", "U. S.") is judged on
     the scorer's words (:func:`tokens`), which do; without, it is judged no nearer. (The
@@ -243,6 +250,9 @@ class Judge:
     >>> judge(Correction(0, 3, "tbe", "the", 1.0, "ocr.word", "")), judge(
     ...     Correction(18, 22, "lnie", "line", 1.0, "ocr.word", ""))
     (True, None)
+    >>> Judge("the t cat sat.", "the cat sat.")(
+    ...     Correction(4, 6, "t ", "", 1.0, "ocr.stray_punctuation", ""))
+    True
     >>> Judge("a high- profile visit", "a high-profile visit", spaces=True)(
     ...     Correction(2, 15, "high- profile", "high-profile", 1.0, "spacing.hyphen", ""))
     True
@@ -260,8 +270,11 @@ class Judge:
         garbled_tokens = [m[0] for m in found]
         self.baseline = Levenshtein.distance(garbled_tokens, self.reference)
         self.covered = bytearray(len(found))
-        for op in Levenshtein.opcodes(garbled_tokens, self.reference):
-            if op.tag in ("equal", "replace"):
+        opcodes = Levenshtein.opcodes(garbled_tokens, self.reference)
+        for k, op in enumerate(opcodes):
+            if op.tag in ("equal", "replace") or (
+                    op.tag == "delete" and op.src_end - op.src_start <= STRAY_TOKENS
+                    and 0 < k < len(opcodes) - 1):
                 self.covered[op.src_start:op.src_end] = b"\x01" * (op.src_end - op.src_start)
 
     @functools.cached_property

@@ -7,17 +7,18 @@ joined as it stands) and ``CAPITAL_SHARE`` ("the man In the dock") report each p
 fixed share: how often such a proposal, applied alone, brings a page closer to its
 transcription; ``DASH_SHARE`` ("refused.-George") is the prior of a dash read as a hyphen,
 decided in context. This script measures those shares on the tuning half of the pairs: it
-restores each page with these proposals switched off, then applies each proposal they make
-on the result alone and compares the word edit distance to the transcription (with
-whitespace collapsed, as the benchmark does; an en dash counts as an em dash, as
-:class:`benchmarks.quality.Judge` counts it) before and after.
+restores each page with these proposals switched off, then judges each proposal they make
+on the result alone as the benchmark's calibration does (:class:`benchmarks.quality.Judge`:
+right when it brings the page closer to its transcription; not counted where the
+transcription leaves the words out).
 
 Usage::
 
     python scripts/measure_ocr_marks.py [DIR] [--half even]
 
-``DIR`` defaults to ``../shared/data/ocr-dev/bln600``. Prints one line per kind:
-proposals, closer, farther, and the share closer. Deterministic.
+``DIR`` defaults to ``../shared/data/ocr-dev/bln600``. Prints one line per kind: proposals
+judged, those right and the share right, and those the transcription does not cover.
+Deterministic.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from benchmarks.quality import collapse, same_dashes, word_distance
+from benchmarks.quality import Judge
 from restore import Restorer
 from restore.fixes import ocr
+from restore.model import Correction
 from restore.text import token_table, tokens
 from scripts.learn_ocr_channel import DEFAULT_PAIRS
 from scripts.pairs import OCR, find_pairs
@@ -80,24 +82,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"measure_ocr_marks: no pairs in {args.directory}", file=sys.stderr)
         return 1
     restorer = Restorer()
-    counts: Counter[tuple[str, str]] = Counter()
+    counts: Counter[tuple[str, bool | None]] = Counter()
     for garbled_path, gold_path in pairs:
         garbled = garbled_path.read_text(encoding="utf-8", errors="replace")
-        gold = collapse(same_dashes(gold_path.read_text(encoding="utf-8", errors="replace")))
         if ocr.ocr_probability(tokens(garbled)) < ocr.MIN_OCR_PROBABILITY:
             continue  # a page that does not read as OCR gets none of these
         with switched_off():
             restored = restorer.restore(garbled)
-        before = word_distance(collapse(same_dashes(restored)), gold)[0]
+        judge = Judge(restored, gold_path.read_text(encoding="utf-8", errors="replace"),
+                      spaces=True)
         for kind, start, end, replacement in proposals(restored):
-            after = word_distance(collapse(same_dashes(
-                restored[:start] + replacement + restored[end:])), gold)[0]
-            counts[kind, "closer" if after < before else "farther" if after > before
-                   else "no nearer"] += 1
+            counts[kind, judge(Correction(start, end, restored[start:end], replacement, 1.0,
+                                          "ocr.measured", ""))] += 1
     for kind in dict.fromkeys(kind for kind, _ in counts):
-        made = sum(counts[kind, verdict] for verdict in ("closer", "farther", "no nearer"))
-        print(f"{kind}: {made} proposals, {counts[kind, 'closer']} closer, "
-              f"{counts[kind, 'farther']} farther; share {counts[kind, 'closer'] / made:.3f}")
+        right, judged = counts[kind, True], counts[kind, True] + counts[kind, False]
+        print(f"{kind}: {right} of {judged} right, share {right / max(judged, 1):.3f}; "
+              f"{counts[kind, None]} not covered by the transcription")
     return 0
 
 

@@ -68,6 +68,19 @@ def test_a_dash_is_judged_right_em_or_en(reference: str, right: bool) -> None:
     assert Judge(garbled, reference)(correction) is right
 
 
+@pytest.mark.parametrize(("garbled", "verdict"), [
+    ("the t cat sat on the mat.", True),  # a stray letter the page did not print
+    ("the t ~ cat sat on the mat.", True),
+    ("the t a b c d cat sat on the mat.", None),  # a stretch the reference leaves out
+    ("t the cat sat on the mat.", None),  # before everything the reference has
+])
+def test_a_few_tokens_the_reference_lacks_between_its_own_are_judged(
+        garbled: str, verdict: bool | None) -> None:
+    correction = Correction(4, 6, "t ", "", 1.0, "ocr.stray_punctuation", "") \
+        if garbled.startswith("the") else Correction(0, 2, "t ", "", 1.0, "x.y", "")
+    assert Judge(garbled, "the cat sat on the mat.")(correction) is verdict
+
+
 def test_the_fitting_scripts_judge_on_the_families_tokens() -> None:
     correction = Correction(2, 15, "high- profile", "high-profile", 1.0, "spacing.hyphen", "")
     assert Judge("a high- profile visit", "a high-profile visit")(correction) is False

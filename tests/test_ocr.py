@@ -452,8 +452,9 @@ def test_the_shares_of_stray_punctuation_are_measured_on_pairs(
         page.replace(" -been", " been").replace(" 'into", " into").replace(" tbe", " the"))
     assert measure_ocr_marks.main([str(tmp_path)]) == 0
     printed = capsys.readouterr().out
-    assert "a hyphen before a lower-case word: 1 proposals, 1 closer, 0 farther" in printed
-    assert "an apostrophe glued to the start of a word: 1 proposals, 1 closer" in printed
+    assert ("a hyphen before a lower-case word: 1 of 1 right, share 1.000; 0 not covered"
+            in printed)
+    assert "an apostrophe glued to the start of a word: 1 of 1 right" in printed
     assert ocr.STRAY_PUNCTUATION and ocr.READ_IN_CONTEXT  # switched on again
     assert all(getattr(ocr, name).__name__ == name for name in measure_ocr_marks.MEASURED)
     assert measure_ocr_marks.main([str(tmp_path / "none")]) == 1
