@@ -338,6 +338,16 @@ def test_a_comma_glued_to_the_next_word_gets_its_space() -> None:
     _left_alone_on_a_clean_page("The constable, who was at Hull,was called.")
 
 
+def test_a_hyphen_before_a_capital_beside_a_common_word_is_read_as_a_dash() -> None:
+    text = PAGE + " He paid his clients-The learned judge then rose, and the well-known man left."
+    share = {kind: readings[ocr.DASH][1] for kind, _, readings in ocr.READ_IN_CONTEXT
+             if ocr.DASH in readings}[
+        "a hyphen for a dash before a capital, beside one of the commonest words"]
+    assert ("-", ocr.DASH, share) in _proposed(text, "ocr.stray_punctuation")
+    assert "his clients—The learned judge" in restore(text)
+    assert "the well-known man" in restore(text)  # a compound stays
+
+
 def test_a_capital_the_context_reads_in_lower_case_is_lowered() -> None:
     text = PAGE + " The man stood In the dock, and then Smith went to see Jones about it."
     assert _proposed(text, "ocr.capital") == [("In", "in", ocr.CAPITAL_SHARE)]  # not names
