@@ -5,12 +5,12 @@
 context model reads otherwise: "went home with. my sister"), ``JOINED_SHARE`` (a broken word
 joined as it stands) and ``CAPITAL_SHARE`` ("the man In the dock") report each proposal at a
 fixed share: how often such a proposal, applied alone, brings a page closer to its
-transcription; ``DASH_SHARE`` ("refused.-George") is the prior of a dash read as a hyphen,
-decided in context. This script measures those shares on the tuning half of the pairs: it
-restores each page with these proposals switched off, then judges each proposal they make
-on the result alone as the benchmark's calibration does (:class:`benchmarks.quality.Judge`:
-right when it brings the page closer to its transcription; not counted where the
-transcription leaves the words out).
+transcription; the shares of ``READ_AS_HYPHEN`` ("refused.-George") are the priors of a
+dash read as a hyphen, decided in context. This script measures those shares on the tuning
+half of the pairs: it restores each page with these proposals switched off, then judges
+each proposal they make on the result alone as the benchmark's calibration does
+(:class:`benchmarks.quality.Judge`: right when it brings the page closer to its
+transcription; not counted where the transcription leaves the words out).
 
 Usage::
 
@@ -68,8 +68,8 @@ def proposals(text: str) -> Iterator[tuple[str, int, int, str]]:
         yield f"{kind}, read as “{reading}”", m.start(), m.end(), reading
     for c in (*ocr._joined_as_they_stand(text, 1.0), *ocr._capitals_in_context(text, spans, 1.0)):
         yield c.note, c.start, c.end, c.replacement
-    for m in ocr.READ_AS_HYPHEN.finditer(text):
-        yield "a dash read as a hyphen", m.start(), m.end(), ocr.DASH
+    for kind, m, _ in ocr.read_as_hyphen(text):
+        yield f"{kind}, read as a dash", m.start(), m.end(), ocr.DASH
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -385,6 +385,16 @@ def test_a_dash_read_as_a_hyphen_between_sentences_is_restored() -> None:
     assert "Monday.—Mr. Jones" in report.text and "bail.—The bench" in report.text
 
 
+def test_a_dash_read_as_a_spaced_or_doubled_hyphen_is_restored() -> None:
+    text = PAGE + (" The magistrate would hear the case on Monday. -Mr. Jones, for the "
+                   "defence, asked for bail.- The bench refused the animal--The prisoner wept,"
+                   " and said: - Then go.")
+    report = Restorer(Config(families=frozenset({"ocr"}))).explain(text)
+    assert [(c.original, c.replacement) for c in report.applied if c.replacement == ocr.DASH
+            ] == [("-", "—"), ("-", "—"), ("--", "—")]  # not after a colon
+    assert "Monday. —Mr. Jones" in report.text and "animal—The prisoner" in report.text
+
+
 def test_a_hyphen_between_sentences_is_left_alone_on_a_clean_page() -> None:
     text = "Talks on U.S.-China trade resumed on Monday. He said so.-Then he left."
     assert restore(text) == text

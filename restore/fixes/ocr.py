@@ -123,12 +123,21 @@ MARK_INSIDE_WORD = regex.compile(rf"{WORD_BEFORE_MARK}(?:{APOSTROPHE_BEFORE_NO_S
 #: The dash printed where the engine read a hyphen; BLN600's transcribers write it as an em
 #: dash three times in four (and as an en dash otherwise: a choice of theirs, not the page's).
 DASH = "—"
-#: A hyphen (or two) that may be a dash the engine read as one: between a sentence's closing
-#: mark and the capital starting the next ("refused.-George", "case.-Mr. Williams"), as
-#: reports of the time set them. The search starts at the hyphen. (Between two words alone,
-#: or with a space beside it, a hyphen is seldom a dash: it joins a compound, ends a line or
-#: is the engine's noise; ``READ_IN_CONTEXT`` reads the few that are, before a capital.)
-READ_AS_HYPHEN = regex.compile(r"(?<=\p{L}[.,;:!?'\"’”)])--?(?=\p{Lu})")
+#: Hyphens (one or two) that may be a dash the engine read as a hyphen, by kind: where one
+#: stands, mostly between a sentence's closing mark and the capital starting the next, as
+#: reports of the time set them, and the share of such hyphens that were printed as dashes,
+#: em or en, on the even half of BLN600 (``scripts/measure_ocr_marks.py``). A hyphen two
+#: kinds find is read by the first. (Between two words alone, or after a comma or colon with
+#: a space beside it, a hyphen is seldom a dash: it joins a compound, ends a line or is the
+#: engine's noise; ``READ_IN_CONTEXT`` reads the few that are, before a capital.)
+READ_AS_HYPHEN: tuple[tuple[str, regex.Pattern[str], float], ...] = (
+    ("a hyphen glued between a sentence's mark and a capital",  # "refused.-George": 420 of 429
+     regex.compile(r"(?<=\p{L}[.,;:!?'\"’”)])--?(?=\p{Lu})"), 0.979),
+    # "case. -The", "Peckham.- Ta", "manslaughter."-The", "conduct ?-Complainant"
+    ("a hyphen spaced from a sentence's end, before a capital",  # 148 of 195
+     regex.compile(r"(?<=[\p{L}\d][)\"'’”]?[ \t]?[.!?][)\"'’”]?[ \t]?)--?(?=[ \t]?[\"“‘']?\p{Lu})"),
+     0.759),
+)
 #: Marks and letters between two words that the context model reads otherwise, by kind:
 #: where one stands, and its readings, each with the least evidence (nats over the text as
 #: read) the model must give it and the share of such readings that brought the page closer
@@ -168,6 +177,10 @@ READ_IN_CONTEXT: tuple[tuple[str, regex.Pattern[str], dict[str, tuple[float, flo
      # "his clients-The learned judge": 12 of 14
      regex.compile(f"{WORD_BEFORE_MARK}-(?=\\p{{Lu}}){WORD_AFTER_MARK}"),
      {DASH: (-math.inf, 0.857)}),
+    # Two hyphens: a dash, which the context model, mined from plain text that writes one
+    # so, cannot tell from them. "the animal--The": 13 of 13, taken as 13 of 14.
+    ("two hyphens between words, before a capital",
+     regex.compile(r"(?<=\p{L}[ \t]?)--(?=[ \t]?\p{Lu})"), {DASH: (-math.inf, 0.929)}),
     ("a comma with no space after it, between words",  # "Hull,was": 25 of 28
      # (Not after a letter alone: "SCOTLAND I,The" is a rule read before the text.)
      regex.compile(f"{WORD_BEFORE_MARK}(?<=\\p{{L}}{{2}}),{WORD_AFTER_MARK}"),
@@ -189,9 +202,6 @@ SENTENCE_START = regex.compile(r"(?<=\p{Ll}{3}[.!?])[ \t]+(?=\p{Ll})")
 MISREAD_CAPITAL = regex.compile(r"(?<=\p{Ll}[ \t])\p{Lu}\p{Ll}{1,5}(?=[ \t]\p{Ll})")
 CAPITAL_EVIDENCE = 8.0
 CAPITAL_SHARE = 0.86
-#: Share of the hyphens ``READ_AS_HYPHEN`` finds that were printed as dashes, em or en (even
-#: half of BLN600: 420 of 429, ``scripts/measure_ocr_marks.py``).
-DASH_SHARE = 0.979
 #: The character a decoder could not read (U+FFFD), before an amount: the pound sign that
 #: the page's encoding lost ("value �12" for "value £12"). 52 of 54 on the even half of
 #: BLN600 were pound signs.
@@ -957,22 +967,21 @@ def _token_ids(phrase: str) -> tuple[int, ...]:
 
 
 def _dashes(text: str, spans: TokenTable, p_ocr: float, calibrate: bool) -> list[Correction]:
-    """Hyphens the engine read where the page printed a dash, each decided in context against
-    the share of such hyphens that were dashes (``DASH_SHARE``)."""
+    """Hyphens the engine read where the page printed a dash (``READ_AS_HYPHEN``), each
+    decided in context against the share of its kind that were dashes."""
     model = resources.ngram_model()
     found = []
     queries: list[tuple[Sequence[int], Sequence[int], Sequence[int]]] = []
-    for m in READ_AS_HYPHEN.finditer(text):
+    for _, m, share in read_as_hyphen(text):
         start, end = m.span()
         left, right = _context(spans, start, end)
         left_ids, right_ids = model.ids(left), model.ids(right)
         queries += [(left_ids, _token_ids(DASH), right_ids),
                     (left_ids, _token_ids(m[0]), right_ids)]
-        found.append((start, end))
+        found.append((start, end, p_ocr * share))
     scores = model.score_many_in_context(queries)
     corrections = []
-    probability = p_ocr * DASH_SHARE
-    for k, (start, end) in enumerate(found):
+    for k, (start, end, probability) in enumerate(found):
         change = _change_score(probability, scores[2 * k] - scores[2 * k + 1])
         correction = _posterior_correction(
             text, start, end, math.log(1.0 - probability), [(change, DASH)], "ocr.dash",
@@ -980,6 +989,23 @@ def _dashes(text: str, spans: TokenTable, p_ocr: float, calibrate: bool) -> list
         if correction is not None:
             corrections.append(correction)
     return corrections
+
+
+def read_as_hyphen(text: str) -> Iterator[tuple[str, regex.Match[str], float]]:
+    """``(kind, match, share)`` for each hyphen of ``text`` that ``READ_AS_HYPHEN`` finds,
+    by the first kind that finds it.
+
+    >>> [(kind.split(",")[0], m[0]) for kind, m, _ in read_as_hyphen(
+    ...     "he refused.-George left. -The court, a well-known Man")]
+    [("a hyphen glued between a sentence's mark and a capital", '-'), \
+("a hyphen spaced from a sentence's end", '-')]
+    """
+    seen = set()
+    for kind, pattern, share in READ_AS_HYPHEN:
+        for m in pattern.finditer(text):
+            if m.start() not in seen:
+                seen.add(m.start())
+                yield kind, m, share
 
 
 def _marks_in_context(text: str, spans: TokenTable, p_ocr: float) -> list[Correction]:
