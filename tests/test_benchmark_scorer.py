@@ -49,6 +49,8 @@ def test_alternatives_are_honoured() -> None:
     ("the U. S. said", "the U.S. said", "U. S.", "U.S.", True),  # only spaces move
     ("we do n't go", "we don't go", "do n't", "don't", True),
     ("a high-profile visit", "a high-profile visit", "high-profile", "high- profile", False),
+    ("the Company . was", "the Company. was", "Company .", "Company.", True),  # marks too
+    ("he said , and", "he said , and", "said ,", "said,", False),
 ])
 def test_the_calibration_judge_sees_corrections_that_only_move_spaces(
         garbled: str, reference: str, original: str, replacement: str, right: bool) -> None:
