@@ -6,11 +6,13 @@ context model reads otherwise: "went home with. my sister"), ``JOINED_SHARE`` (a
 joined as it stands) and ``CAPITAL_SHARE`` ("the man In the dock") report each proposal at a
 fixed share: how often such a proposal, applied alone, brings a page closer to its
 transcription; the shares of ``READ_AS_HYPHEN`` ("refused.-George") are the priors of a
-dash read as a hyphen, decided in context. This script measures those shares on the tuning
-half of the pairs: it restores each page with these proposals switched off, then judges
-each proposal they make on the result alone as the benchmark's calibration does
-(:class:`benchmarks.quality.Judge`: right when it brings the page closer to its
-transcription; not counted where the transcription leaves the words out).
+dash read as a hyphen, decided in context; ``restore.fixes.spacing.WEAK_ON_OCR`` gives the
+spacing family's weak fixes on an OCR page ("Company . was") a share each. This script
+measures those shares on the tuning half of the pairs: it restores each page with these
+proposals switched off, then judges each proposal they make on the result alone as the
+benchmark's calibration does (:class:`benchmarks.quality.Judge`: right when it brings the
+page closer to its transcription; not counted where the transcription leaves the words
+out).
 
 Usage::
 
@@ -32,7 +34,7 @@ from pathlib import Path
 
 from benchmarks.quality import Judge
 from restore import Restorer
-from restore.fixes import ocr
+from restore.fixes import ocr, spacing
 from restore.model import Correction
 from restore.text import token_table, tokens
 from scripts.learn_ocr_channel import DEFAULT_PAIRS
@@ -44,16 +46,20 @@ MEASURED = ("_joined_as_they_stand", "_capitals_in_context", "_dashes")
 
 @contextlib.contextmanager
 def switched_off() -> Iterator[None]:
-    """The OCR family without the proposals measured here, while the block runs."""
+    """The OCR family, and the spacing family on OCR pages, without the proposals measured
+    here, while the block runs."""
     stray, in_context = ocr.STRAY_PUNCTUATION, ocr.READ_IN_CONTEXT
+    spacing_shares = spacing.WEAK_ON_OCR
     functions = {name: getattr(ocr, name) for name in MEASURED}
     ocr.STRAY_PUNCTUATION = ocr.READ_IN_CONTEXT = ()
+    spacing.WEAK_ON_OCR = {}
     for name in MEASURED:
         setattr(ocr, name, lambda *_: [])
     try:
         yield
     finally:
         ocr.STRAY_PUNCTUATION, ocr.READ_IN_CONTEXT = stray, in_context
+        spacing.WEAK_ON_OCR = spacing_shares
         for name, function in functions.items():
             setattr(ocr, name, function)
 
@@ -70,6 +76,10 @@ def proposals(text: str) -> Iterator[tuple[str, int, int, str]]:
         yield c.note, c.start, c.end, c.replacement
     for kind, m, _ in ocr.read_as_hyphen(text):
         yield f"{kind}, read as a dash", m.start(), m.end(), ocr.DASH
+    confidences = spacing.weak_confidences(text, damaged=False)
+    for c in (*spacing._spaced_hyphens(text, confidences),
+              *spacing._weak_patterns(text, confidences)):
+        yield f"{c.rule}: {c.note}", c.start, c.end, c.replacement
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from restore import Config, Restorer, explain, resources, restore
-from restore.fixes import ocr
+from restore.fixes import ocr, spacing
 from restore.ocr_channel import Channel, confusions
 from restore.text import tokens
 from scripts import calibrate_ocr, learn_ocr_channel, measure_ocr_marks
@@ -346,6 +346,19 @@ def test_a_hyphen_before_a_capital_beside_a_common_word_is_read_as_a_dash() -> N
     assert ("-", ocr.DASH, share) in _proposed(text, "ocr.stray_punctuation")
     assert "his clients—The learned judge" in restore(text)
     assert "the well-known man" in restore(text)  # a compound stays
+
+
+def test_a_space_before_a_mark_goes_on_an_ocr_page_at_its_measured_share() -> None:
+    sentence = " The Railway Company . was sued ( twice ) for it."
+    report = explain(PAGE + sentence)
+    spaced = {(c.original, c.confidence, c.applied) for c in report.corrections
+              if c.rule in ("spacing.punctuation", "spacing.bracket")}
+    assert spaced == {(" ", spacing.WEAK_ON_OCR["spacing.punctuation"], True),
+                      (" ", spacing.WEAK_ON_OCR["spacing.bracket"], False)}
+    assert "Company. was sued ( twice )" in report.text
+    clean = explain(CLEAN + sentence)  # in news copy such spacing is the writer's
+    assert clean.text == CLEAN + sentence
+    assert {c.confidence for c in clean.corrections} == {spacing.WEAK_ALONE}
 
 
 def test_a_capital_the_context_reads_in_lower_case_is_lowered() -> None:
