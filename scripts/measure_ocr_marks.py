@@ -76,9 +76,7 @@ def proposals(text: str) -> Iterator[tuple[str, int, int, str]]:
         yield c.note, c.start, c.end, c.replacement
     for kind, m, _ in ocr.read_as_hyphen(text):
         yield f"{kind}, read as a dash", m.start(), m.end(), ocr.DASH
-    confidences = spacing.weak_confidences(text, damaged=False)
-    for c in (*spacing._spaced_hyphens(text, confidences),
-              *spacing._weak_patterns(text, confidences)):
+    for c in spacing.weak_fixes(text, damaged=False):
         yield f"{c.rule}: {c.note}", c.start, c.end, c.replacement
 
 

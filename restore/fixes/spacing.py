@@ -115,14 +115,22 @@ def propose(text: str) -> list[Correction]:
     ]
     evidence = sum(1 for c in strong if c.confidence >= STRONG)
     damaged = evidence >= DAMAGE_EVIDENCE or _spaces_marks_as_a_habit(text)
-    confidences = weak_confidences(text, damaged)
-    weak = [
-        *_spaced_hyphens(text, confidences),
-        *_weak_patterns(text, confidences),
-    ]
+    weak = weak_fixes(text, damaged)
     if damaged:  # in clean copy the pairs are unknown (a quotation runs on from a paragraph)
         weak += _spaced_straight_quotations(text, WEAK_WITH_EVIDENCE)
     return strong + weak
+
+
+def weak_fixes(text: str, damaged: bool) -> list[Correction]:
+    """The weak patterns' fixes in ``text``, which shows tokenizer damage or not, each at
+    the confidence of its rule there (:func:`weak_confidences`, asked only when there is
+    one: it reads the context model)."""
+    found = [*_spaced_hyphens(text), *_weak_patterns(text)]
+    if not found:
+        return []
+    confidences = weak_confidences(text, damaged)
+    return [replace_span(text, start, end, replacement, confidences[rule], rule, note)
+            for start, end, replacement, rule, note in found]
 
 
 def weak_confidences(text: str, damaged: bool) -> dict[str, float]:
@@ -276,8 +284,12 @@ def _spaced_initialisms(text: str) -> list[Correction]:
     return corrections
 
 
-def _spaced_hyphens(text: str, confidences: dict[str, float]) -> list[Correction]:
-    corrections = []
+#: A weak pattern's match: start, end, replacement, rule and note.
+Found = tuple[int, int, str, str, str]
+
+
+def _spaced_hyphens(text: str) -> list[Found]:
+    found = []
     taken = 0  # "well- to- do": the word after one hyphen does not start another compound
     for m in SPACED_HYPHEN.finditer(text):
         if m.start(1) < taken:
@@ -290,10 +302,9 @@ def _spaced_hyphens(text: str, confidences: dict[str, float]) -> list[Correction
             continue  # "airlines- US Airways": a dash, not a compound
         if resources.word_zipf((left + right).lower()) >= 3.0:
             continue  # "pro- perty": a word broken at a line end, not a compound
-        corrections.append(replace_span(text, m.start(1), m.end(), f"{left}-{right}",
-                                        confidences[HYPHEN_RULE], HYPHEN_RULE,
-                                        "space after the hyphen of a compound"))
-    return corrections
+        found.append((m.start(1), m.end(), f"{left}-{right}", HYPHEN_RULE,
+                      "space after the hyphen of a compound"))
+    return found
 
 
 #: The weak patterns: strings one of which each match holds (looked for first: a pattern
@@ -319,9 +330,8 @@ HYPHEN_RULE = "spacing.hyphen"
 WEAK_RULES = (HYPHEN_RULE, *(rule for *_, rule, _ in WEAK_PATTERNS))
 
 
-def _weak_patterns(text: str, confidences: dict[str, float]) -> list[Correction]:
-    return [replace_span(text, m.start(group), m.end(group), replacement, confidences[rule],
-                         rule, note)
+def _weak_patterns(text: str) -> list[Found]:
+    return [(m.start(group), m.end(group), replacement, rule, note)
             for pattern, held, group, replacement, rule, note in WEAK_PATTERNS
             if any(literal in text for literal in held)
             for m in pattern.finditer(text)]
