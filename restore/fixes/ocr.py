@@ -142,9 +142,9 @@ READ_AS_HYPHEN: tuple[tuple[str, regex.Pattern[str], float], ...] = (
 #: where one stands, and its readings, each with the least evidence (nats over the text as
 #: read) the model must give it and the share of such readings that brought the page closer
 #: to its transcription on the even half of BLN600, where it covers the words
-#: (``scripts/measure_ocr_marks.py``). A
-#: pattern that also captures the letters either side of the mark (two groups) is read only
-#: where both are words of their own that together make none (:func:`_apart`).
+#: (``scripts/measure_ocr_marks.py``). A pattern that also captures the letters either side
+#: of the mark (two groups) is read only where both are words of their own that together
+#: make none (:func:`_apart`).
 READ_IN_CONTEXT: tuple[tuple[str, regex.Pattern[str], dict[str, tuple[float, float]]], ...] = (
     ("a full stop between words",  # "went home with. my sister": 144 of 163
      regex.compile(r"(?<=\p{L})\.(?=[ \t]\p{L})"), {"": (10.0, 0.883)}),
