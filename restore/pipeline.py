@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from restore.fixes import FAMILIES
+from restore.fixes.ocr import page_read_as
 from restore.model import Config, Correction, Report
 from restore.windows import windows
 
@@ -66,8 +67,14 @@ def run_document(text: str, config: Config) -> Report:
 
     A correction that lost to an overlapping one may apply once the winner is in place, so
     the pipeline runs again on its own output and composes the edits of every pass into
-    corrections on the original input. This makes ``restore`` idempotent.
+    corrections on the original input. This makes ``restore`` idempotent. Every pass reads
+    the text as the page the input is (:func:`restore.fixes.ocr.page_read_as`).
     """
+    with page_read_as(text):
+        return _to_fixpoint(text, config)
+
+
+def _to_fixpoint(text: str, config: Config) -> Report:
     first = _one_pass(text, config)
     applied = [c for c in first if c.applied]
     if not applied:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from restore import Config, Restorer, explain, resources, restore
-from restore.fixes import ocr, spacing
+from restore.fixes import numerals, ocr, spacing
 from restore.ocr_channel import Channel, confusions
 from restore.text import tokens
 from scripts import calibrate_ocr, learn_ocr_channel, measure_ocr_marks
@@ -174,6 +174,13 @@ def test_a_hyphen_read_as_a_full_stop_inside_a_broken_word_goes() -> None:
     joined = {c.original for c in ocr.propose(text) if c.rule == "ocr.hyphenation"}
     assert not joined & {"m. in", "said. then", "Mr. Smith"}  # a time, no common word, a name
     _left_alone_on_a_clean_page("He had pur. chased the watch.")  # a full stop is the writer's
+
+
+def test_a_spinners_digit_shapes_are_no_spin_on_an_ocr_page() -> None:
+    sentence = " Amelia Francis, aged Isix, was indicted."
+    assert numerals.propose(PAGE + sentence) == []
+    assert "Isix" in restore(PAGE + sentence)
+    assert [c.replacement for c in numerals.propose(CLEAN + sentence)] == ["6"]
 
 
 def test_a_name_the_page_repeats_is_a_reading_of_its_misreadings() -> None:

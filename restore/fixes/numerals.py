@@ -12,6 +12,10 @@ number word glued to a per cent sign.
 ['10', '15']
 >>> propose("a seven-12 months hiatus")  # "seven-year", spun: no score
 []
+
+A text that reads as OCR output (:func:`restore.fixes.ocr.text_ocr_probability`) is a scan
+of print, no spinner's copy, and is left alone: there "Isix" is "six" after a speck the
+engine read as a capital I, not "I6".
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import regex
 
 from restore import resources
+from restore.fixes.ocr import MIN_OCR_PROBABILITY, text_ocr_probability
 from restore.model import Correction
 from restore.text import replace_span
 
@@ -77,4 +82,6 @@ def propose(text: str) -> list[Correction]:
                      "numerals.per_cent", "number spelled out before a per cent sign")
         for m in BEFORE_PER_CENT.finditer(text)
     ]
+    if corrections and text_ocr_probability(text) >= MIN_OCR_PROBABILITY:
+        return []
     return corrections
