@@ -90,7 +90,7 @@ def _to_fixpoint(text: str, config: Config) -> Report:
             if not more:
                 break
         else:
-            pieces.apply(more)
+            pieces.settle(more)
         applied = pieces.corrections()
         current = apply_corrections(text, applied)
     kept_starts = [k.start for k in applied]
@@ -181,14 +181,7 @@ class _Pieces:
         """``corrections`` with those that touch one rewritten piece joined into one, so the
         sweep rewrites each piece once ("comr- euted" → "comr-euted" in one pass, then
         "comr" → "come" and "euted" → "outed" in the next)."""
-        starts, ends = [], []  # current-text extents of the rewritten pieces
-        offset = 0
-        for piece in self.pieces:
-            length = self._length(piece)
-            if piece.rewrite is not None:
-                starts.append(offset)
-                ends.append(offset + length)
-            offset += length
+        starts, ends, _ = self._rewritten()
         groups: list[list[Correction]] = []
         group_last = -1  # the last rewritten piece the current group touches
         for correction in sorted(corrections, key=lambda c: c.start):
@@ -205,6 +198,44 @@ class _Pieces:
         current = self.text()
         joined = [group[0] if len(group) == 1 else _joined(current, group) for group in groups]
         return [c for c in joined if c is not None]
+
+    def settle(self, unsettled: list[Correction]) -> None:
+        """End on a pass that still changed the text (``unsettled``, on the current text):
+        its corrections of text no pass rewrote are applied, and each rewritten piece that
+        one of the others would rewrite again gets its original text back. A span whose
+        corrections go round a cycle ("agency" → "firm" → "company" → "agency") is left as
+        the input had it, and a new run on the result leaves it so again."""
+        starts, ends, rewritten = self._rewritten()
+        again: set[int] = set()  # ids of the rewritten pieces to give back
+        fresh = []
+        for correction in unsettled:
+            start, end = correction.start, correction.end
+            touched = []
+            k = bisect.bisect_left(ends, start)
+            while k < len(starts) and starts[k] <= end:
+                if (start < ends[k] and starts[k] < end) or start == end:
+                    touched.append(id(rewritten[k]))
+                k += 1
+            if touched:
+                again.update(touched)
+            else:
+                fresh.append(correction)
+        self.apply(fresh)
+        self.pieces = [_Piece(piece.start, piece.end) if id(piece) in again else piece
+                       for piece in self.pieces]
+
+    def _rewritten(self) -> tuple[list[int], list[int], list[_Piece]]:
+        """The current-text starts and ends of the rewritten pieces, and the pieces."""
+        starts, ends, pieces = [], [], []
+        offset = 0
+        for piece in self.pieces:
+            length = self._length(piece)
+            if piece.rewrite is not None:
+                starts.append(offset)
+                ends.append(offset + length)
+                pieces.append(piece)
+            offset += length
+        return starts, ends, pieces
 
     def _length(self, piece: _Piece) -> int:
         return piece.end - piece.start if piece.rewrite is None else len(piece.rewrite)

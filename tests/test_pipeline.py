@@ -64,6 +64,36 @@ def test_restore_runs_to_a_fixpoint_through_a_chain_of_corrections(
     assert restored == "y" * len(chain) and restore(restored) == restored
 
 
+def _a_cycle_and_a_fix(text: str) -> list[Correction]:
+    """A family that reads "agency" as "firm", "firm" as "company" and "company" as
+    "agency", round and round, and "tbe" as "the"."""
+    readings = {"agency": "firm", "firm": "company", "company": "agency", "tbe": "the"}
+    found = []
+    for word, reading in readings.items():
+        at = text.find(word)
+        if at >= 0:
+            found.append(_fix(text, at, at + len(word), reading, 0.99))
+    return found
+
+
+def test_a_span_whose_corrections_go_round_a_cycle_is_left_as_it_was(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "FAMILIES", {"cycle": (_a_cycle_and_a_fix, "test")})
+    restored = restore("The agency said tbe deal was off.")
+    assert restored == "The agency said the deal was off."
+    assert restore(restored) == restored
+
+
+def test_a_spun_article_whose_readings_go_round_a_cycle_restores_idempotently(
+        shared_data: Path) -> None:
+    # Found by benchmarks/fuzz.py: "agency" -> "firm" -> "company" -> "agency" in the spin
+    # maps, in a spun article cut short.
+    spun = (shared_data / "spun-dev" / "bbc" / "0001.spun.txt").read_text(encoding="utf-8")
+    text = spun[:spun.index("one of many great") + len("one of many great")] + "/" * 296
+    restored = restore(text)
+    assert restore(restored) == restored
+
+
 def test_a_chain_of_ocr_corrections_five_deep_is_restored_whole(shared_data: Path) -> None:
     # Found by benchmarks/fuzz.py: each pass in context made the next correction possible.
     data = shared_data
