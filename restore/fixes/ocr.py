@@ -408,7 +408,7 @@ def _analyse(text: str, calibrate: bool,
     """The broken words and dashes of ``text`` as corrections, the decision on each word
     that may be misread, and the probability that ``text`` is OCR output."""
     spans = token_table(text)
-    p_ocr = text_ocr_probability(text)
+    p_ocr = page_ocr_probability(text)
     # A word broken at a line end is typesetting, in OCR output or not: joined everywhere.
     joins = [
         _join(text, spans, m.start(1), m.end(), m[1], m[2], p_ocr, calibrate, kind="hyphen")
@@ -643,37 +643,43 @@ _PAGE_PROBABILITY: contextvars.ContextVar[float | None] = contextvars.ContextVar
 
 @contextlib.contextmanager
 def page_read_as(text: str) -> Iterator[None]:
-    """Within this block every text is the page ``text``: :func:`text_ocr_probability` of any
-    text is that of ``text``. The pipeline's later passes read what its first pass made of
-    the page; a scan with its misreadings fixed may read as clean copy, but is still a scan
-    (after one pass, 186 of the 500 BLN600 pages read as no OCR, and their later passes
-    left the words the first pass's corrections put in context as misread as they were).
+    """Within this block every text is a reading of the page ``text``: its
+    :func:`page_ocr_probability` is at least that of ``text``. The pipeline's later passes
+    read what its first pass made of the page; a scan with its misreadings fixed may read as
+    clean copy, but is still a scan (after one pass, 186 of the 500 BLN600 pages read as no
+    OCR, and their later passes left the words the first pass's corrections put in context
+    as misread as they were).
 
     >>> page = "tbe court heard tlie case of tbe prisoner"
     >>> with page_read_as(page):
-    ...     text_ocr_probability("the court heard the case of the prisoner") > 0.99
+    ...     page_ocr_probability("the court heard the case of the prisoner") > 0.99
     True
     """
-    token = _PAGE_PROBABILITY.set(_tokens_ocr_probability(text))
+    token = _PAGE_PROBABILITY.set(text_ocr_probability(text))
     try:
         yield
     finally:
         _PAGE_PROBABILITY.reset(token)
 
 
-def text_ocr_probability(text: str) -> float:
-    """:func:`ocr_probability` of the tokens of ``text``, or of the page being restored
-    (:func:`page_read_as`)."""
+def page_ocr_probability(text: str) -> float:
+    """The probability that ``text`` is OCR output, as the families correcting a scan ask
+    it: :func:`text_ocr_probability`, or that of the page being restored
+    (:func:`page_read_as`) where it is higher. Their corrections only grow with it, so a
+    result of the pipeline, read afresh with its own lower probability, gets none of theirs
+    that the last pass did not: ``restore`` stays idempotent. (The spinners' families, which
+    a higher probability silences, ask :func:`text_ocr_probability` of the text itself.)"""
     page = _PAGE_PROBABILITY.get()
-    return _tokens_ocr_probability(text) if page is None else page
+    own = text_ocr_probability(text)
+    return own if page is None else max(page, own)
 
 
 @functools.lru_cache(maxsize=2)
-def _tokens_ocr_probability(text: str) -> float:
+def text_ocr_probability(text: str) -> float:
     """:func:`ocr_probability` of the tokens of ``text`` (the last two texts' kept: the
     families of one pass ask in turn), HTML entities left out: "n&apos;t" is no misreading.
 
-    >>> _tokens_ocr_probability("They were n&apos;t sure , and said : &quot; We are ready") < 0.01
+    >>> text_ocr_probability("They were n&apos;t sure , and said : &quot; We are ready") < 0.01
     True
     """
     if ENTITY.search(text):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import regex
 
 from restore import resources
-from restore.fixes.ocr import MIN_OCR_PROBABILITY, text_ocr_probability
+from restore.fixes.ocr import MIN_OCR_PROBABILITY, page_ocr_probability
 from restore.model import Correction
 from restore.text import lines_with_offsets, replace_span
 
@@ -97,7 +97,7 @@ WEAK_ALONE = 0.03
 #: the document's odds of being spun, applies it; here it is reported, below the default
 #: threshold.
 CANNOT_ALONE = 0.45
-#: On an OCR page (:func:`restore.fixes.ocr.text_ocr_probability`) a space beside a mark is
+#: On an OCR page (:func:`restore.fixes.ocr.page_ocr_probability`) a space beside a mark is
 #: the engine's: by rule, the share of the fixes that brought a page nearer its transcription
 #: on the even half of BLN600 (``scripts/measure_ocr_marks.py``; by the scorer's words, or
 #: where those stay as near, by characters).
@@ -149,7 +149,7 @@ def weak_confidences(text: str, damaged: bool) -> dict[str, float]:
     if damaged:
         return dict.fromkeys(WEAK_RULES, WEAK_WITH_EVIDENCE)
     alone = {rule: CANNOT_ALONE if rule == CANNOT_RULE else WEAK_ALONE for rule in WEAK_RULES}
-    if text_ocr_probability(text) >= MIN_OCR_PROBABILITY:
+    if page_ocr_probability(text) >= MIN_OCR_PROBABILITY:
         return {rule: WEAK_ON_OCR.get(rule, alone[rule]) for rule in WEAK_RULES}
     return alone
 
