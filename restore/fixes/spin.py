@@ -57,7 +57,7 @@ import numpy.typing as npt
 from restore import resources
 from restore.arrays import runs
 from restore.fixes.ocr import MIN_OCR_PROBABILITY, text_ocr_probability
-from restore.lm import BOUNDARY
+from restore.lm import BOUNDARY, NgramModel
 from restore.model import Correction
 from restore.probability import logistic
 from restore.text import TokenTable, token_table, tokens, transfer_case
@@ -314,6 +314,20 @@ def _features(found: _Occurrences, posteriors: _Posteriors, evidence: npt.NDArra
 
 
 @functools.lru_cache(maxsize=1 << 16)
+def _token_ids(model: NgramModel, reading: str) -> tuple[int, ...]:
+    """The context ``model``'s ids of the tokens of ``reading`` (cached, as
+    :func:`_topic_terms`)."""
+    return tuple(model.ids(tokens(reading)))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _written_as(original: str, seen: str) -> str:
+    """``original`` as it replaces ``seen``: in its own case if it has capitals (a name),
+    else in the case of ``seen``. (Cached across texts, as :func:`_topic_terms`.)"""
+    return original if original != original.lower() else transfer_case(original, seen)
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _frequency(phrase: str) -> float:
     """The mean log corpus count plus one of the words of ``phrase`` (cached: a spinner's
     phrases recur)."""
@@ -387,13 +401,11 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
         lengths = resources.spin_phrase_lengths()
     ids = model.ids(spans.texts)
     starts, ends = spans.starts, spans.ends
-    candidate_ids: dict[str, list[int]] = {}
-    cased: dict[tuple[str, str], str] = {}  # (original, seen) -> replacement
     hopeful_by_entry: dict[int, list[tuple[str, float]]] = {}
     numbers: dict[int, int] = {}  # id(entry) -> its phrase's number
     slots: dict[tuple[int, str], int] = {}  # (phrase number, original) -> its number
     survival = _Survival(words)
-    topic_asked: list[tuple[str, list[str]]] = []  # by slot: (original, phrase), see _topics
+    topic_asked: list[tuple[str, tuple[str, ...]]] = []  # by slot: (original, phrase)
     free = 0  # the first token not inside a phrase already found
     size = len(words)
     for i, word in enumerate(words):
@@ -423,15 +435,9 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
                 found.kept_adaptation.append(_adaptation(" ".join(words[i:i + n])))
             before = len(found.replacement)
             for original, channel in hopeful:
-                replacement = cased.get((original, seen))
-                if replacement is None:
-                    replacement = cased[original, seen] = (
-                        original if original != original.lower()
-                        else transfer_case(original, seen))
+                replacement = _written_as(original, seen)
                 if replacement != seen:
-                    if replacement not in candidate_ids:
-                        candidate_ids[replacement] = model.ids(tokens(replacement))
-                    found.reading_ids.append(candidate_ids[replacement])
+                    found.reading_ids.append(_token_ids(model, replacement))
                     found.replacement.append(replacement)
                     found.original.append(original)
                     found.channel.append(channel)
@@ -440,7 +446,7 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
                     if slot is None:
                         slot = slots[phrase, original] = len(slots)
                         found.survival.append(survival(original, words[i:i + n]))
-                        topic_asked.append((original, words[i:i + n]))
+                        topic_asked.append((original, tuple(words[i:i + n])))
                     found.slot.append(slot)
             if len(found.replacement) > before:
                 found.first.append(i)
@@ -579,7 +585,7 @@ def _thesaurus_lengths() -> dict[str, tuple[int, ...]]:
     return resources.phrase_lengths(_thesaurus_entries())
 
 
-def _topics(asked: Sequence[tuple[str, list[str]]], present: set[str]) -> list[float]:
+def _topics(asked: Sequence[tuple[str, tuple[str, ...]]], present: set[str]) -> list[float]:
     """What the document's words say for reading each original *o* into its spun phrase *s*
     of ``asked``: the topic model's log ratio for the words of *o* not in *s* over that of
     the words of *s* not in *o*, the words of both counted absent (:mod:`restore.topic`),
@@ -595,16 +601,18 @@ def _topics(asked: Sequence[tuple[str, list[str]]], present: set[str]) -> list[f
             for contrast in terms]
 
 
-def _topic_terms(model: TopicModel, original: str, phrase: list[str],
-                 ) -> tuple[list[str], list[str], set[str]] | None:
+@functools.lru_cache(maxsize=1 << 16)
+def _topic_terms(model: TopicModel, original: str, phrase: tuple[str, ...],
+                 ) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]] | None:
     """The words reading *o* into *s* gains and loses, and the words of both, for the topic
-    ``model`` (:func:`_topics`); ``None`` if the model lacks one of them."""
+    ``model`` (:func:`_topics`); ``None`` if the model lacks one of them. (Cached across
+    texts: with the maps off, an article asks about some ten thousand readings.)"""
     parts = original.lower().split(" ")
-    gained = [word for word in parts if word not in phrase]
-    lost = [word for word in phrase if word not in parts]
+    gained = tuple(word for word in parts if word not in phrase)
+    lost = tuple(word for word in phrase if word not in parts)
     if not model.knows(itertools.chain(gained, lost)):
         return None
-    return gained, lost, {*parts, *phrase}
+    return gained, lost, frozenset((*parts, *phrase))
 
 
 @functools.lru_cache(maxsize=1 << 16)
