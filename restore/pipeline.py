@@ -204,7 +204,9 @@ class _Pieces:
         its corrections of text no pass rewrote are applied, and each rewritten piece that
         one of the others would rewrite again gets its original text back. A span whose
         corrections go round a cycle ("agency" → "firm" → "company" → "agency") is left as
-        the input had it, and a new run on the result leaves it so again."""
+        the input had it, and a new run on the result, meeting the same cycle, leaves it so
+        again (unless giving it back changed what a family reads elsewhere: the phrases of
+        one article pool their evidence)."""
         starts, ends, rewritten = self._rewritten()
         again: set[int] = set()  # ids of the rewritten pieces to give back
         fresh = []
