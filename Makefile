@@ -21,7 +21,7 @@ $(VENV)/.bench-installed: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	touch $@
 
-# All benchmarks (about half an hour on two cores): writes benchmarks/RESULTS.md and benchmarks/throughput.png.
+# All benchmarks (about 26 minutes on two cores): writes benchmarks/RESULTS.md and benchmarks/throughput.png.
 benchmark: $(VENV)/.bench-installed
 	$(BIN)/python -m benchmarks.report
 
