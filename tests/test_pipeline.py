@@ -129,6 +129,19 @@ def test_a_spun_article_cut_short_inside_a_word_restores_idempotently(
     assert restore(restored) == restored
 
 
+@pytest.mark.parametrize("page", ["3206275812", "3206260917", "3206192290", "3206269950",
+                                  "3206211502"])
+def test_a_scan_that_reads_as_clean_copy_once_corrected_restores_idempotently(
+        shared_data: Path, page: str) -> None:
+    # BLN600 pages that read as OCR and whose restored text does not: a second run reads
+    # the result with its own, lower probability.
+    text = (shared_data / "ocr-dev" / "bln600" / f"{page}.ocr.txt").read_text(encoding="utf-8")
+    restored = restore(text)
+    assert ocr.text_ocr_probability(text) >= ocr.MIN_OCR_PROBABILITY
+    assert ocr.text_ocr_probability(restored) < ocr.MIN_OCR_PROBABILITY
+    assert restore(restored) == restored
+
+
 def test_a_chain_of_ocr_corrections_five_deep_is_restored_whole(shared_data: Path) -> None:
     # Found by benchmarks/fuzz.py: each pass in context made the next correction possible.
     data = shared_data
