@@ -59,7 +59,7 @@ def test_shipped_model_reads_a_business_story() -> None:
     padding = {f"x{n}" for n in range(spin.TOPIC_MIN_TOKENS)}  # unknown to the model
     business = set(BUSINESS.lower().replace(".", "").split()) - {"firm"}
     government = set(GOVERNMENT.lower().replace(".", "").split())
-    asked = [("firm", ["agency"]), ("firm", ["no-such-word"]), ("agency", ["firm"])]
+    asked = [("firm", ("agency",)), ("firm", ("no-such-word",)), ("agency", ("firm",))]
     for_business = spin._topics(asked, business | padding)
     assert for_business[0] > 0 and for_business[1] == 0.0  # a word the model lacks says 0
     assert for_business[2] == -for_business[0]
