@@ -185,14 +185,13 @@ class _Pieces:
         groups: list[list[Correction]] = []
         group_last = -1  # the last rewritten piece the current group touches
         for correction in sorted(corrections, key=lambda c: c.start):
-            first = bisect.bisect_right(ends, correction.start)
-            last = bisect.bisect_left(starts, max(correction.end, correction.start + 1)) - 1
-            if groups and first <= last and first <= group_last:
+            touched = _touched(starts, ends, correction)
+            if groups and touched and touched.start <= group_last:
                 groups[-1].append(correction)
             else:
                 groups.append([correction])
                 group_last = -1
-            group_last = max(group_last, last if first <= last else -1)
+            group_last = max(group_last, touched[-1] if touched else -1)
         if all(len(group) == 1 for group in groups):
             return corrections
         current = self.text()
@@ -211,15 +210,9 @@ class _Pieces:
         again: set[int] = set()  # ids of the rewritten pieces to give back
         fresh = []
         for correction in unsettled:
-            start, end = correction.start, correction.end
-            touched = []
-            k = bisect.bisect_left(ends, start)
-            while k < len(starts) and starts[k] <= end:
-                if (start < ends[k] and starts[k] < end) or start == end:
-                    touched.append(id(rewritten[k]))
-                k += 1
+            touched = _touched(starts, ends, correction)
             if touched:
-                again.update(touched)
+                again.update(id(rewritten[k]) for k in touched)
             else:
                 fresh.append(correction)
         self.apply(fresh)
@@ -267,6 +260,14 @@ class _Pieces:
                 min(c.confidence for c in piece.sources), best.rule, "; then ".join(notes),
             ))
         return found
+
+
+def _touched(starts: list[int], ends: list[int], correction: Correction) -> range:
+    """The indices of the rewritten pieces (sorted current-text extents ``starts[k]:ends[k]``)
+    that ``correction`` rewrites: those it overlaps and, an insertion, one it stands inside
+    or at the start of (one at a piece's end goes into the text after it)."""
+    return range(bisect.bisect_right(ends, correction.start),
+                 bisect.bisect_left(starts, max(correction.end, correction.start + 1)))
 
 
 def _joined(text: str, group: list[Correction]) -> Correction | None:
