@@ -67,6 +67,12 @@ def test_a_capital_i_read_for_an_l_or_a_speck_is_no_capital() -> None:
     assert fixed["Ithe"] == "the"
 
 
+def test_a_capital_read_as_another_capital_is_read_in_its_case() -> None:
+    # The channel reads "H" as "E" far more often than "h" as "e".
+    fixed = _ocr_corrections(PAGE + " Ee said that the watch was his own.")
+    assert fixed["Ee"] == "He"
+
+
 def test_a_short_word_that_lost_a_letter_is_read_in_context() -> None:
     found = {c.original: c for c in ocr.propose(
         PAGE + " The prisoner wa taken to the station, and put ito a cell.")}

@@ -770,7 +770,7 @@ def _readings(word: str) -> Readings:
     scored = []
     american = american_spelling(lower)
     case = _case_of(word)
-    for candidate in _candidates(lower, known):
+    for candidate in dict.fromkeys((*_candidates(lower, known), *_undone_in_case(word))):
         if american_spelling(candidate) == american:
             continue  # "organisation" is how British print spells it, not a misreading
         reading = _cased(candidate, _reading_case(word, candidate, case))
@@ -811,6 +811,23 @@ def _candidates(lower: str, known: bool) -> tuple[str, ...]:
         found.update(_segmentation(lower, counts))
     found.discard(lower)
     return tuple(sorted(found))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _undone_in_case(word: str) -> tuple[str, ...]:
+    """Lower-case readings of a word with capitals that one learned confusion of capitals
+    away gives ("TEE" for "THE": H read as E), which its lower-cased form, all
+    :func:`_candidates` sees, may not.
+
+    >>> "the" in _undone_in_case("TEE"), "the" in _undone_in_case("tee")
+    (True, False)
+    """
+    lower = word.lower()
+    if word == lower:
+        return ()
+    words = resources.spelling_index().words
+    undone = {found.lower() for found in resources.ocr_channel().undo(word)}
+    return tuple(sorted(candidate for candidate in undone - {lower} if candidate in words))
 
 
 def _with_a_letter_lost(lower: str, counts: dict[str, int]) -> list[str]:
