@@ -103,7 +103,7 @@ CANNOT_ALONE = 0.45
 #: where those stay as near, by characters).
 WEAK_ON_OCR = {
     "spacing.punctuation": 0.848,  # "Company . was": 140 of 165
-    "spacing.hyphen": 0.789,  # "Belgrave- terrace": 202 of 256
+    "spacing.hyphen": 0.788,  # "Belgrave- terrace": 201 of 255
     "spacing.bracket": 0.641,  # "( 1872 )": 41 of 64
     "spacing.apostrophe": 0.627,  # "a good husband. ' The": 37 of 59
 }
