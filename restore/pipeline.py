@@ -67,14 +67,16 @@ def run_document(text: str, config: Config) -> Report:
 
     A correction that lost to an overlapping one may apply once the winner is in place, so
     the pipeline runs again on its own output and composes the edits of every pass into
-    corrections on the original input. This makes ``restore`` idempotent. Every pass reads
-    the text as the page the input is (:func:`restore.fixes.ocr.page_read_as`).
+    corrections on the original input. This makes ``restore`` idempotent; where the passes
+    find no text that stays restored, the input stays as it is and its corrections are
+    reported (:func:`_settled`). Every pass reads the text as the page the input is
+    (:func:`restore.fixes.ocr.page_read_as`).
     """
     with page_read_as(text):
         return _to_fixpoint(text, config)
 
 
-def _to_fixpoint(text: str, config: Config) -> Report:
+def _to_fixpoint(text: str, config: Config, *, checked: bool = True) -> Report:
     first = _one_pass(text, config)
     applied = [c for c in first if c.applied]
     if not applied:
@@ -91,12 +93,24 @@ def _to_fixpoint(text: str, config: Config) -> Report:
                 break
         else:
             pieces.settle(more)
+            if checked and not _settled(pieces.text(), config):
+                return Report(text, tuple(c.reported() if c.applied else c for c in first))
         applied = pieces.corrections()
         current = apply_corrections(text, applied)
     kept_starts = [k.start for k in applied]
     suggested = [c for c in first if not c.applied and _clear_of(applied, kept_starts, c)]
     corrections = tuple(sorted([*applied, *suggested], key=lambda c: (c.start, c.end)))
     return Report(current, corrections)
+
+
+def _settled(text: str, config: Config) -> bool:
+    """Whether a run on ``text``, the result of :meth:`_Pieces.settle`, leaves it as it is.
+    When it would not, the passes found no text that stays restored (giving a cycle its
+    input back changed what a family reads elsewhere, as the phrases of an article pool
+    their evidence), and the run's corrections are only reported: the input, left as it
+    is, is what a new run on it gives again."""
+    with page_read_as(text):
+        return _to_fixpoint(text, config, checked=False).text == text
 
 
 def _one_pass(text: str, config: Config) -> list[Correction]:
@@ -204,8 +218,7 @@ class _Pieces:
         one of the others would rewrite again gets its original text back. A span whose
         corrections go round a cycle ("agency" → "firm" → "company" → "agency") is left as
         the input had it, and a new run on the result, meeting the same cycle, leaves it so
-        again (unless giving it back changed what a family reads elsewhere: the phrases of
-        one article pool their evidence)."""
+        again; where it would not, :func:`_settled` says so."""
         starts, ends, rewritten = self._rewritten()
         again: set[int] = set()  # ids of the rewritten pieces to give back
         fresh = []
