@@ -65,10 +65,11 @@ rule='spacing.contraction', note='split contraction', applied=True)
         return Correction(self.start + offset, self.end + offset, self.original,
                           self.replacement, self.confidence, self.rule, self.note, self.applied)
 
-    def reported(self) -> Correction:
-        """This correction reported, not applied."""
+    def reported(self, why: str = "") -> Correction:
+        """This correction reported, not applied, with ``why`` added to its note if given."""
         return Correction(self.start, self.end, self.original, self.replacement,
-                          self.confidence, self.rule, self.note, applied=False)
+                          self.confidence, self.rule, f"{self.note}; {why}" if why else self.note,
+                          applied=False)
 
 
 @dataclass(frozen=True, slots=True)

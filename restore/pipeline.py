@@ -28,6 +28,8 @@ def check_families(names: Iterable[str]) -> frozenset[str]:
 #: make the next one possible ("mediato he aill" takes five): BLN600 pages need up to five
 #: passes (the last finding nothing), a megabyte of them six; news text two.
 MAX_PASSES = 8
+#: What a correction's note adds when the passes never settled (:func:`_settled`).
+UNSETTLED = "not applied: the passes over this text never settled"
 
 
 def run(text: str, config: Config) -> Report:
@@ -94,7 +96,8 @@ def _to_fixpoint(text: str, config: Config, *, checked: bool = True) -> Report:
         else:
             pieces.settle(more)
             if checked and not _settled(pieces.text(), config):
-                return Report(text, tuple(c.reported() if c.applied else c for c in first))
+                return Report(text, tuple(c.reported(UNSETTLED) if c.applied else c
+                                          for c in first))
         applied = pieces.corrections()
         current = apply_corrections(text, applied)
     kept_starts = [k.start for k in applied]

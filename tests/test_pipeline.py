@@ -96,6 +96,7 @@ def test_passes_that_never_settle_leave_the_input_as_it_is_and_report(
     report = explain("Wow")
     assert report.text == "Wow" and restore(report.text) == "Wow"
     assert [(c.replacement, c.applied) for c in report.corrections] == [("!", False)]
+    assert report.corrections[0].note.endswith(pipeline.UNSETTLED)
 
 
 def test_a_cycle_whose_giving_back_changes_the_rest_restores_idempotently() -> None:
