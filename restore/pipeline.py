@@ -110,8 +110,8 @@ def _settled(text: str, config: Config) -> bool:
     """Whether a run on ``text``, the result of :meth:`_Pieces.settle`, leaves it as it is.
     When it would not, the passes found no text that stays restored (giving a cycle its
     input back changed what a family reads elsewhere, as the phrases of an article pool
-    their evidence), and the run's corrections are only reported: the input, left as it
-    is, is what a new run on it gives again."""
+    their evidence), and the first pass's corrections are only reported: the input, left
+    as it is, is what a new run on it gives again."""
     with page_read_as(text):
         return _to_fixpoint(text, config, checked=False).text == text
 
