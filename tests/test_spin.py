@@ -101,6 +101,11 @@ def test_clitics_and_articles_fit_their_place() -> None:
     table = spin.token_table(text)
     assert spin._fit(text, 2, 5, "enormous", 1, table) == (0, "an enormous")
     assert spin._fit("they are", 5, 8, "’re", 1, spin.token_table("they are")) == (4, "’re")
+    for text, written in (("It’s said he did not go", "didn’t"),
+                          ("It's said he did not go", "didn't")):
+        at = text.index("did not")
+        placed = spin._fit(text, at, at + 7, "didn't", 4, spin.token_table(text))
+        assert placed == (at, written)  # the text's own apostrophes
 
 
 def test_an_original_left_standing_elsewhere_weighs_against_its_reading(

@@ -774,8 +774,8 @@ def _fit(text: str, start: int, end: int, replacement: str, first: int,
         if text[start - 1:start] != " ":
             return None
         start -= 1  # they are → they’re
-        if "’" in text[max(0, start - 40):start + 40]:
-            replacement = "’" + replacement[1:]
+    if "'" in replacement and "’" in text[max(0, start - 40):start + 40]:
+        replacement = replacement.replace("'", "’")  # as the text writes its apostrophes
     if first > 0 and spans.texts[first - 1].lower() in ("a", "an") and not clitic_seen:
         article_start, article_end = spans.starts[first - 1], spans.ends[first - 1]
         article = spans.texts[first - 1]
