@@ -7,10 +7,12 @@ another sense: "arsenic" for "as" (As, the element), "whitethorn" for "may" (the
 satellite of "successful"), "galore" for "many" (a satellite of the adjective "many").
 Inverted, each word of a synset, or of a synset similar to it (an adjective satellite and
 its head), lists the common words of that synset: the ``--top`` commonest words of the
-context model's corpus. Every sense counts, the common ones too: such a spinner wrote
-"galore" for "many" and "conscionable" for "just". A listed word is a single word of
-letters (the tokenizer splits "well-nigh"), not itself one of the common words ("then" is
-no spinner's word for "so"). The context model chooses between the two in the text.
+context model's corpus, less the lone letters that are no words ("s" and "u", the
+tokenizer's pieces of "U.S.": read back, "siemens" in clean copy became "s"). Every sense
+counts, the common ones too: such a spinner wrote "galore" for "many" and "conscionable"
+for "just". A listed word is a single word of letters (the tokenizer splits "well-nigh"),
+not itself one of the common words ("then" is no spinner's word for "so"). The context
+model chooses between the two in the text.
 
 Measured with ``python -m benchmarks.function_words`` (BBC originals, half the words with
 an entry swapped), against a table of rare senses alone (SemCor, ``cntlist.rev``, tagged at
@@ -39,6 +41,20 @@ from scripts.wordnet import DEFAULT_WORDNET, read_synsets
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries"
 FILE_NAME, FORMAT, VERSION = resources.FUNCTION_WORD_SENSES
+
+
+#: The letters that are words by themselves; any other lone letter the tokenizer meets is a
+#: piece of an abbreviation ("U.S.", "p.m."), which no spinner looks up as a word.
+LONE_LETTER_WORDS = frozenset("ai")
+
+
+def is_word(token: str) -> bool:
+    """Whether a lower-cased token of letters is a word a spinner may swap.
+
+    >>> is_word("as"), is_word("a"), is_word("s")
+    (True, True, False)
+    """
+    return len(token) > 1 or token in LONE_LETTER_WORDS
 
 
 def neighbour_pairs(directory: Path, common: set[str]) -> Iterator[tuple[str, str]]:
@@ -70,8 +86,8 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 1
     counts = resources.ngram_model().lower_word_counts()
-    common = set(sorted((word for word in counts if word.isalpha()),
-                        key=lambda word: (-counts[word], word))[:args.top])
+    common = set(filter(is_word, sorted((word for word in counts if word.isalpha()),
+                                        key=lambda word: (-counts[word], word))[:args.top]))
     replaced: dict[str, set[str]] = defaultdict(set)
     for written, word in neighbour_pairs(args.wordnet, common):
         replaced[written].add(word)
@@ -80,8 +96,8 @@ def main(argv: list[str] | None = None) -> int:
         f"# {FORMAT}\tv{VERSION}",
         "# source: WordNet 3.0 (Princeton University, WordNet 3.0 licence); see PROVENANCE.md; "
         "built by scripts/build_function_word_senses.py",
-        f"# common words: the {args.top} commonest of the context model's corpus; "
-        f"{len(rows)} entries",
+        f"# common words: the {args.top} commonest of the context model's corpus, less lone "
+        f"letters other than 'a' and 'i'; {len(rows)} entries",
         "word\treplaced",
     ]
     args.output.mkdir(parents=True, exist_ok=True)

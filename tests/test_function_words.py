@@ -43,6 +43,7 @@ def test_case_of_the_swapped_word_is_kept() -> None:
     "Hawthorn, also called whitethorn, flowers in May along the hedgerows.",
     "Beryllium is a light metal used in aerospace alloys.",
     "The retired teacher said the connected devices were out of date.",
+    "Its conductivity ranges from 10 to 104 siemens per centimeter, south of the border.",
 ])
 def test_words_in_their_own_sense_stand(text: str) -> None:
     assert restore(text) == text
@@ -73,6 +74,13 @@ def test_one_strong_reading_needs_others_beside_it() -> None:
     repeated, _ = function_words._posteriors(np.array([strong] * 20 + [-2.0, -3.0, -1.0]),
                                              np.array([0] * 20 + [1, 2, 3]))
     assert repeated[0] == pytest.approx(alone[0])
+
+
+def test_no_lone_letter_but_a_and_i_is_read_back() -> None:
+    # "s" and "u" are the tokenizer's pieces of "U.S.": "siemens" and "uranium" are no
+    # spinner's words for them.
+    replaced = {word for words in resources.function_word_senses().values() for word in words}
+    assert {word for word in replaced if len(word) == 1} == {"a", "i"}
 
 
 def test_table_lists_neighbours_of_every_sense() -> None:
