@@ -41,6 +41,7 @@ def fit_and_calibrate(pairs: list[tuple[Path, Path]],
                       kind_of: Callable[[Correction], str | None],
                       model: tuple[str, str, int], features: tuple[str, ...],
                       loader: Callable[[], object], reading: Path, output: Path, source: str,
+                      increasing: frozenset[str] = frozenset(),
                       ) -> tuple[int, dict[str, list[tuple[float, bool]]]]:
     """Fit a family's decision model (the ``model`` table, read by ``loader``, over the
     ``features`` that ``decide`` gives) on the pairs into ``output``, and collect the (raw
@@ -48,13 +49,15 @@ def fit_and_calibrate(pairs: list[tuple[Path, Path]],
     family's uncalibrated ``propose`` makes, each part of ``FOLDS`` read with a model fitted
     on the others (written into ``reading``, where the family reads its tables). ``source``
     says what the model was fitted on, with ``{}`` for the number of decisions. Returns that
-    number and the points by kind."""
+    number and the points by kind. The model's probability never falls as a feature of
+    ``increasing`` rises."""
+    monotonic = [int(feature in increasing) for feature in features]
     parts = [part for f in range(FOLDS) if (part := pairs[f::FOLDS])]
     decided = [judged(part, decide) for part in parts]
     points: dict[str, list[tuple[float, bool]]] = {}
     for f, part in enumerate(parts):
         others = [decision for g, seen in enumerate(decided) if g != f for decision in seen]
-        write_trees(fit_trees(others or decided[f]), features, model, reading,
+        write_trees(fit_trees(others or decided[f], monotonic), features, model, reading,
                     f"fold {f + 1} of {len(parts)}")
         loader.cache_clear()  # type: ignore[attr-defined]
         for (kind, raw), right in judged(part, lambda text: (
@@ -62,20 +65,23 @@ def fit_and_calibrate(pairs: list[tuple[Path, Path]],
             if kind is not None:
                 points.setdefault(kind, []).append((raw, right))
     everything = [decision for seen in decided for decision in seen]
-    write_trees(fit_trees(everything), features, model, output, source.format(len(everything)))
+    write_trees(fit_trees(everything, monotonic), features, model, output,
+                source.format(len(everything)))
     loader.cache_clear()  # type: ignore[attr-defined]
     return len(everything), points
 
 
-def fit_trees(decisions: Sequence[Decision]) -> Any:
+def fit_trees(decisions: Sequence[Decision], monotonic: Sequence[int] = ()) -> Any:
     """Gradient-boosted trees (scikit-learn's ``HistGradientBoostingClassifier``) of right
-    against the features of ``decisions``. Deterministic."""
+    against the features of ``decisions``, ``monotonic`` in each feature where given (1: the
+    probability never falls as the feature rises; 0: free). Deterministic."""
     import numpy as np
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     return HistGradientBoostingClassifier(
         max_iter=TREES, learning_rate=LEARNING_RATE, max_depth=DEPTH, max_leaf_nodes=None,
         l2_regularization=L2_PENALTY, early_stopping=False, random_state=0,
+        monotonic_cst=list(monotonic) or None,
     ).fit(np.array([values for values, _ in decisions]),
           np.array([right for _, right in decisions]))
 

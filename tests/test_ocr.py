@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from restore import Config, Restorer, explain, resources, restore
@@ -524,6 +526,23 @@ def test_the_decision_model_is_fitted_and_calibrated_from_pairs(tmp_path: Path) 
         assert set(model.features) <= set(ocr.WORD_FEATURES)
         found = {c.original: c.replacement for c in ocr.propose(PAGE)}
     assert found["tbe"] == "the"
+
+
+def test_a_reading_is_never_less_sure_for_a_higher_posterior() -> None:
+    # The page's probability of being OCR output moves only the posterior: a pipeline pass
+    # reading a text as a page more surely OCR never corrects it less surely than a new run
+    # on that text, so the run's result restores to itself.
+    model = resources.ocr_word_decision()
+    columns = resources.decision_columns(model, resources.OCR_WORD_DECISION, ocr.WORD_FEATURES)
+    at = ocr.WORD_FEATURES.index("posterior")
+    grid = np.linspace(-ocr.FEATURE_CAP, ocr.FEATURE_CAP, 121)
+    decisions = ocr.word_decisions(PAGE)
+    assert decisions
+    for decision in decisions:
+        rows = [[*decision.features[:at], posterior, *decision.features[at + 1:]]
+                for posterior in grid]
+        probabilities = model.probabilities([[row[k] for k in columns] for row in rows])
+        assert all(low <= high for low, high in itertools.pairwise(probabilities))
 
 
 def test_calibrate_ocr_says_what_it_needs_without_scikit_learn(
