@@ -667,11 +667,12 @@ def page_ocr_probability(text: str) -> float:
     it: :func:`text_ocr_probability`, or that of the page being restored
     (:func:`page_read_as`) where it is higher. These families propose more, and more surely,
     the higher it is (most of their confidences are a share times it, and below
-    ``MIN_OCR_PROBABILITY`` they read no word), so a result of the pipeline, read afresh with
-    its own lower probability, gets from them nothing the last pass did not, or next to
-    nothing: ``restore`` stays idempotent (on all 1,337 development documents). The
-    spinners' families, which a higher probability silences, ask
-    :func:`text_ocr_probability` of the text itself."""
+    ``MIN_OCR_PROBABILITY`` they read no word; the word decision model is fitted never to
+    fall as a reading's posterior rises, ``scripts/calibrate_ocr.py``), so a result of the
+    pipeline, read afresh with its own lower probability, gets from them nothing the last
+    pass did not, or next to nothing: ``restore`` stays idempotent (on all 1,337
+    development documents). The spinners' families, which a higher probability silences,
+    ask :func:`text_ocr_probability` of the text itself."""
     page = _PAGE_PROBABILITY.get()
     own = text_ocr_probability(text)
     return own if page is None else max(page, own)
