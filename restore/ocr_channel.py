@@ -109,8 +109,14 @@ class Channel:
 
     def undo(self, seen: str) -> set[str]:
         """Printed strings that one learned confusion would read as ``seen``."""
-        found = {seen[:i] + source + seen[i + n:]
-                 for i in range(len(seen)) for n in range(1, MAX_SEEN + 1)
-                 for source in self._undo.get(seen[i:i + n], ())}
+        found: set[str] = set()
+        size = len(seen)
+        for i in range(size):
+            head = seen[:i]
+            for n in range(1, min(MAX_SEEN, size - i) + 1):
+                sources = self._undo.get(seen[i:i + n])
+                if sources:
+                    tail = seen[i + n:]
+                    found.update([head + source + tail for source in sources])
         found.discard(seen)
         return found

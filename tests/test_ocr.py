@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from restore import Config, Restorer, explain, resources, restore
 from restore.fixes import numerals, ocr, spacing
@@ -473,6 +475,21 @@ def test_channel_prefers_learned_confusions() -> None:
     assert channel.log_prob("the", "tlie") > channel.log_prob("the", "tqe")
     assert channel.log_prob("money", "money") > channel.log_prob("money", "rnoney")
     assert channel.undo("rnoney") == {"money"}
+
+
+@given(st.text(alphabet="rnmlih1e", max_size=8))
+def test_undo_undoes_each_learned_confusion_once(seen: str) -> None:
+    """Every printed string one learned confusion reads as ``seen``: each stretch of
+    ``seen`` that is a learned reading, replaced by each string printed so."""
+    rows = [("m", "rn", 20, 1000), ("h", "li", 50, 1000), ("l", "1", 9, 900),
+            ("rn", "m", 7, 400), ("e", "e1", 3, 3000), ("i", "l", 4, 800)]
+    printed_as: dict[str, list[str]] = {}
+    for source, reading, _, _ in rows:
+        printed_as.setdefault(reading, []).append(source)
+    expected = {seen[:i] + source + seen[j:]
+                for i in range(len(seen)) for j in range(i + 1, len(seen) + 1)
+                for source in printed_as.get(seen[i:j], ())} - {seen}
+    assert Channel(rows).undo(seen) == expected
 
 
 def test_learner_counts_confusions_from_pairs(tmp_path: Path) -> None:
