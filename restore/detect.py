@@ -11,7 +11,7 @@ Three cheap signals, each read off one tokenization of the text and turned into 
 - ``artifacts``: tokenizer, quote and numeral damage that edited prose does not contain
   ("do n't", "11, 000", "” The", "2.four"), by matches per 1,000 tokens.
 - ``ocr``: the share of lower-case words the context model has never seen ("tbe", "aud",
-  "tlie"), each counted once (:func:`restore.fixes.ocr.ocr_probability`); names and
+  "tlie"), each counted once (:func:`restore.ocr_page.ocr_probability`); names and
   capitalized words do not count, so rare proper nouns do not look garbled, and a text none
   of whose unseen words is one OCR confusion from a common word ("yardmen") is not OCR.
 
@@ -41,8 +41,8 @@ import regex
 
 from restore import lm, resources
 from restore.fixes import function_words, numerals, spacing
-from restore.fixes.ocr import text_ocr_probability
 from restore.fixes.spin import text_spun_probability
+from restore.ocr_page import text_ocr_probability
 from restore.probability import logistic
 from restore.text import token_table
 

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from restore.fixes import FAMILIES
-from restore.fixes.ocr import page_read_as
 from restore.model import Config, Correction, Report
+from restore.ocr_page import page_read_as
 from restore.windows import windows
 
 
@@ -72,7 +72,7 @@ def run_document(text: str, config: Config) -> Report:
     corrections on the original input. This makes ``restore`` idempotent; where the passes
     find no text that stays restored, the input stays as it is and its corrections are
     reported (:func:`_settled`). Every pass reads the text as the page the input is
-    (:func:`restore.fixes.ocr.page_read_as`).
+    (:func:`restore.ocr_page.page_read_as`).
     """
     with page_read_as(text):
         return _to_fixpoint(text, config)

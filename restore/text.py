@@ -20,6 +20,8 @@ TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|\p{L}[\p{L}\p{M}]*|(?<=\p{L})['’]\p{L}
 #: Spellings that carry no meaning for word statistics: every digit reads as 0, curly
 #: quotes as straight ones. Each maps one character to one, so offsets are kept.
 STATISTICS_SPELLING = str.maketrans("123456789’‘“”", "000000000''\"\"")
+#: An HTML character reference, named or numbered ("&amp;", "&#39;").
+ENTITY = regex.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);")
 
 
 def tokens(text: str) -> list[str]:

@@ -41,7 +41,7 @@ from scripts.pairs import tables_in
 DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "dictionaries"
 #: The decision model's probability never falls as the reading's posterior rises: the only
 #: feature the page's probability of being OCR output moves, so a text read as a page more
-#: surely OCR (the pipeline's later passes: ``restore.fixes.ocr.page_read_as``) is never
+#: surely OCR (the pipeline's later passes: ``restore.ocr_page.page_read_as``) is never
 #: corrected less surely than when read afresh, and ``restore`` stays idempotent (fuzzing
 #: found two BLN600 pages spliced where the free model put "WNahy" -> "Why" at 0.72 in the
 #: last pass and at 0.80 afresh). It cost 0.2 points of WER reduction: 36.5% -> 36.3% on

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from benchmarks.quality import Judge
-from restore import Restorer
+from restore import Restorer, ocr_page
 from restore.fixes import ocr, spacing
 from restore.model import Correction
 from restore.text import token_table, tokens
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     counts: Counter[tuple[str, bool | None]] = Counter()
     for garbled_path, gold_path in pairs:
         garbled = garbled_path.read_text(encoding="utf-8", errors="replace")
-        if ocr.ocr_probability(tokens(garbled)) < ocr.MIN_OCR_PROBABILITY:
+        if ocr_page.ocr_probability(tokens(garbled)) < ocr_page.MIN_OCR_PROBABILITY:
             continue  # a page that does not read as OCR gets none of these
         with switched_off():
             restored = restorer.restore(garbled)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from restore import Config, Restorer, explain, resources, restore
+from restore import Config, Restorer, explain, ocr_page, resources, restore
 from restore.fixes import numerals, ocr, spacing
 from restore.ocr_channel import Channel, confusions
 from restore.text import tokens
@@ -133,7 +133,7 @@ def test_a_word_broken_at_a_line_end_is_joined_across_any_line_break() -> None:
 def test_a_word_broken_at_a_line_end_is_joined_on_a_clean_page_too() -> None:
     text = CLEAN + ("The timber was obtained by the com- pany in large quanti-\nties, and a "
                     "well- known merchant had a high-\nprofile part in it.")
-    assert ocr.ocr_probability(tokens(text)) < ocr.MIN_OCR_PROBABILITY
+    assert ocr_page.ocr_probability(tokens(text)) < ocr_page.MIN_OCR_PROBABILITY
     assert restore(text) == CLEAN + (
         "The timber was obtained by the company in large quantities, "
         "and a well- known merchant had a high-\nprofile part in it.")
@@ -171,7 +171,7 @@ def test_the_margin_read_between_the_pieces_of_a_broken_word_goes() -> None:
     assert fixed["pas- hE senger"] == "passenger"
     assert fixed["con- I tractor"] == "contractor"
     sentence = "They were sent by the con- I tractor."
-    assert ocr.ocr_probability(tokens(CLEAN + sentence)) < ocr.MIN_OCR_PROBABILITY
+    assert ocr_page.ocr_probability(tokens(CLEAN + sentence)) < ocr_page.MIN_OCR_PROBABILITY
     _left_alone_on_a_clean_page(sentence)  # a margin is OCR's
 
 
@@ -450,17 +450,17 @@ def test_numbers_dates_currency_and_names_are_kept(kept: str) -> None:
 
 
 def test_ocr_probability_separates_ocr_from_clean_text() -> None:
-    assert ocr.ocr_probability(PAGE.split()) > 0.9
-    assert ocr.ocr_probability("The court heard the case on Monday .".split()) < 0.01
+    assert ocr_page.ocr_probability(PAGE.split()) > 0.9
+    assert ocr_page.ocr_probability("The court heard the case on Monday .".split()) < 0.01
 
 
 def test_a_text_whose_rare_words_are_no_misreadings_is_not_ocr() -> None:
     text = ("A crew is a body of people who work at a common activity. On a ship the crewmen "
             "answer to the boatswain, and in a shipyard the yardmen and riggers work under a "
             "foreman.")  # "yardmen", 1 of 34 words unseen: enough for OCR, but no misreading
-    assert ocr.ocr_probability(tokens(text)) == 0.0
+    assert ocr_page.ocr_probability(tokens(text)) == 0.0
     misread = text.replace("the boatswain", "tlie boatswain")
-    assert ocr.ocr_probability(tokens(misread)) > ocr.MIN_OCR_PROBABILITY
+    assert ocr_page.ocr_probability(tokens(misread)) > ocr_page.MIN_OCR_PROBABILITY
 
 
 def test_confusions_join_adjacent_edits() -> None:

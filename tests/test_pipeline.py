@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from restore import explain, pipeline, restore
-from restore.fixes import ocr
+from restore import explain, ocr_page, pipeline, restore
 from restore.model import Correction
 from restore.pipeline import _Pieces, apply_corrections
 
@@ -126,7 +125,7 @@ def _ocr_fixes_then_more(text: str) -> list[Correction]:
     if at >= 0:
         return [_fix(text, at, at + 3, "the", 0.99)]
     at = text.find("Witb")
-    if at < 0 or ocr.page_ocr_probability(text) < ocr.MIN_OCR_PROBABILITY:
+    if at < 0 or ocr_page.page_ocr_probability(text) < ocr_page.MIN_OCR_PROBABILITY:
         return []
     return [_fix(text, at, at + 4, "With", 0.99)]
 
@@ -135,8 +134,8 @@ def test_later_passes_read_the_text_as_the_page_its_input_is(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "FAMILIES", {"ocr": (_ocr_fixes_then_more, "test")})
     page = "Witb the others, the prisoner was sent to tbe cell. " * 3
-    assert ocr.text_ocr_probability(page) >= ocr.MIN_OCR_PROBABILITY
-    assert ocr.text_ocr_probability(page.replace("tbe", "the")) < ocr.MIN_OCR_PROBABILITY
+    assert ocr_page.text_ocr_probability(page) >= ocr_page.MIN_OCR_PROBABILITY
+    assert ocr_page.text_ocr_probability(page.replace("tbe", "the")) < ocr_page.MIN_OCR_PROBABILITY
     restored = restore(page)
     assert restored == "With the others, the prisoner was sent to the cell. " * 3
     assert restore(restored) == restored
@@ -161,8 +160,8 @@ def test_a_scan_that_reads_as_clean_copy_once_corrected_restores_idempotently(
     # the result with its own, lower probability.
     text = (shared_data / "ocr-dev" / "bln600" / f"{page}.ocr.txt").read_text(encoding="utf-8")
     restored = restore(text)
-    assert ocr.text_ocr_probability(text) >= ocr.MIN_OCR_PROBABILITY
-    assert ocr.text_ocr_probability(restored) < ocr.MIN_OCR_PROBABILITY
+    assert ocr_page.text_ocr_probability(text) >= ocr_page.MIN_OCR_PROBABILITY
+    assert ocr_page.text_ocr_probability(restored) < ocr_page.MIN_OCR_PROBABILITY
     assert restore(restored) == restored
 
 
@@ -176,7 +175,7 @@ def test_a_scan_read_afresh_with_a_lower_probability_restores_idempotently(
     second = (bln600 / "3200810767.ocr.txt").read_text(encoding="utf-8")
     text = first[:1983] + second[:142]
     restored = restore(text)
-    assert ocr.text_ocr_probability(restored) < ocr.text_ocr_probability(text)
+    assert ocr_page.text_ocr_probability(restored) < ocr_page.text_ocr_probability(text)
     assert restore(restored) == restored
 
 

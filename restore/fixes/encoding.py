@@ -17,14 +17,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 
-import regex
 from rapidfuzz.distance import Indel, Opcodes
 
 from restore.model import Correction
-from restore.text import lines_with_offsets, replace_span
-
-#: An HTML character reference, named or numbered.
-ENTITY = regex.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);")
+from restore.text import ENTITY, lines_with_offsets, replace_span
 
 
 @functools.cache

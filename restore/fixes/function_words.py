@@ -36,10 +36,10 @@ import numpy as np
 import numpy.typing as npt
 
 from restore import resources
-from restore.fixes.ocr import MIN_OCR_PROBABILITY, text_ocr_probability
 from restore.fixes.spin import text_spun_probability
 from restore.lm import BOUNDARY, NgramModel
 from restore.model import Correction
+from restore.ocr_page import MIN_OCR_PROBABILITY, text_ocr_probability
 from restore.text import token_table, transfer_case
 
 RULE = "function-words.sense"

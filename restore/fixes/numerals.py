@@ -13,7 +13,7 @@ number word glued to a per cent sign.
 >>> propose("a seven-12 months hiatus")  # "seven-year", spun: no score
 []
 
-A text that reads as OCR output (:func:`restore.fixes.ocr.text_ocr_probability`) is a scan
+A text that reads as OCR output (:func:`restore.ocr_page.text_ocr_probability`) is a scan
 of print, no spinner's copy, and is left alone: there "Isix" is "six" after a speck the
 engine read as a capital I, not "I6".
 """
@@ -23,8 +23,8 @@ from __future__ import annotations
 import regex
 
 from restore import resources
-from restore.fixes.ocr import MIN_OCR_PROBABILITY, text_ocr_probability
 from restore.model import Correction
+from restore.ocr_page import MIN_OCR_PROBABILITY, text_ocr_probability
 from restore.text import replace_span
 
 DIGITS = {

@@ -17,16 +17,16 @@ against leaving *w* as it is::
 
 ``P(w | c)`` is the channel learned from OCR and human transcriptions
 (``ocr-channel.tsv``); ``P(ocr)``, the document's odds of being OCR output at all, comes
-from its share of lower-case words the context model has never seen, so the same word is
-corrected in a scanned page and left alone in clean copy; a word broken at a line end is
-typesetting, not a misreading, and is joined on any page. Real words wrong in context
-("tho court", "lie said") are candidates too; numbers, and capitalized names the model
-knows nothing better for, are left as they are. A hyphen between one sentence's closing mark
-and the next one's capital is the dash of the period's print read as a hyphen
-("refused.-George" for "refused.—George"), weighed the same way. A character the page's
-decoder could not read (U+FFFD) before an amount is the pound sign it lost ("�12" → "£12"),
-and a sum in pounds inside a sentence lost the "l." it was printed with to a one ("fined 51.
-and costs" → "5l.").
+from its share of lower-case words the context model has never seen
+(:mod:`restore.ocr_page`), so the same word is corrected in a scanned page and left alone
+in clean copy; a word broken at a line end is typesetting, not a misreading, and is joined
+on any page. Real words wrong in context ("tho court", "lie said") are candidates too;
+numbers, and capitalized names the model knows nothing better for, are left as they are. A
+hyphen between one sentence's closing mark and the next one's capital is the dash of the
+period's print read as a hyphen ("refused.-George" for "refused.—George"), weighed the same
+way. A character the page's decoder could not read (U+FFFD) before an amount is the pound
+sign it lost ("�12" → "£12"), and a sum in pounds inside a sentence lost the "l." it was
+printed with to a one ("fined 51. and costs" → "5l.").
 Punctuation the engine read where the page printed none goes: a hyphen, an apostrophe or a
 mark glued to a word's start ("having -been", "took them 'into custody"), a mark no word has,
 and a full stop, comma or lone letter that the context model reads on through ("went home
@@ -58,11 +58,8 @@ them).
 from __future__ import annotations
 
 import bisect
-import contextlib
-import contextvars
 import functools
 import math
-import operator
 import string
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -73,9 +70,15 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from restore import resources
-from restore.fixes.encoding import ENTITY
 from restore.lm import UNKNOWN
 from restore.model import Correction
+from restore.ocr_page import (
+    MAX_WORD_LENGTH,
+    MIN_OCR_PROBABILITY,
+    PIECE_MIN_COUNT,
+    common_word,
+    page_ocr_probability,
+)
 from restore.probability import logistic
 from restore.text import (
     TokenTable,
@@ -89,8 +92,6 @@ from restore.text import (
 #: A word as OCR reads it: letters and digits together ("m0ney", "bro1ught", "of37"). Only
 #: ASCII: words with other letters ("café", mojibake's "itâ€™s") are left to other families.
 WORD = regex.compile(r"(?<![\p{L}\p{M}\d])[A-Za-z0-9]+(?![\p{L}\p{M}\d])")
-#: Longer words are left as they are: no misreading of a word runs that long.
-MAX_WORD_LENGTH = 30
 #: A word broken by a hyphen and a space or line break ("pro- perty", "sub-\nsequently"),
 #: whole: not the end of "n't" nor of another compound. The search starts at the hyphen and
 #: reads the word before it in a look-behind.
@@ -260,20 +261,8 @@ STRAY_PUNCTUATION = (
     ("a rule read as a letter or bar before a heading",
      regex.compile(r"(?m)^[ \t]*\K[I|][ \t]+(?=\p{Lu}{2,}\b)"), 0.963),
 )
-#: Share of unseen lower-case words (each counted once) at which a text is OCR output with
-#: probability one half, and the spread of the logistic around it: between the 1st
-#: percentile of BLN600 OCR pages (1.0%) and the 99th of their human transcriptions (0.8%)
-#: and of clean BBC news (0.7%).
-OCR_MIDPOINT = 0.011
-OCR_SPREAD = 0.0015
-#: Below this probability of being OCR output a text is left alone: a rare word in clean copy
-#: is the writer's, not a misreading. (A share of unseen words of 1.4%, below the 5th
-#: percentile of the BLN600 OCR pages and above the 95th of clean news.)
-MIN_OCR_PROBABILITY = 0.9
 #: A lower-case word is known (a real word) when the corpus has it this often.
 KNOWN_MIN_COUNT = 5
-#: Each piece of a split or a joined word must be this common.
-PIECE_MIN_COUNT = 50
 #: A real word of at most this many letters is also read as any word with one letter more
 #: that the corpus has ``FRAGMENT_RATIO`` times as often: a word the OCR lost a letter of
 #: ("wa", "te", "ito"). With the decision model refitted, BLN600's word errors fell from
@@ -560,7 +549,7 @@ def _joined_as_they_stand(text: str, p_ocr: float) -> list[Correction]:
                        round(p_ocr * JOINED_SHARE, 4), "ocr.joined",
                        "word broken at a line end, joined as it stands")
             for m in LINE_END_HYPHEN.finditer(text, overlapped=True)
-            if m[2][0].islower() and not _common_word(m[2].lower(), counts)
+            if m[2][0].islower() and not common_word(m[2].lower(), counts)
             and counts.get((m[1] + m[2]).lower(), 0) < KNOWN_MIN_COUNT]
 
 
@@ -577,7 +566,7 @@ def _marks_inside_words(text: str) -> Iterator[regex.Match[str]]:
         head, tail = m[1], m[2]
         whole = head + tail
         if ((whole.islower() or whole.isupper() or whole[1:].islower())
-                and not (_common_word(head.lower(), counts) and _common_word(tail.lower(), counts))
+                and not (common_word(head.lower(), counts) and common_word(tail.lower(), counts))
                 and not (len(head) == len(tail) == 1 and text[m.end(1)] == ".")):
             yield m
 
@@ -634,93 +623,6 @@ def _pairs_with_a_rare_word(words: list[str]) -> list[int]:
     rare = {word for word in set(words) if counts.get(word.lower(), 0) < KNOWN_MIN_COUNT}
     found = sorted({j for i, word in enumerate(words) if word in rare for j in (i - 1, i)})
     return [i for i in found if 0 <= i < len(words) - 1]
-
-
-#: The OCR probability of the page a pipeline run is restoring (see :func:`page_read_as`).
-_PAGE_PROBABILITY: contextvars.ContextVar[float | None] = contextvars.ContextVar(
-    "page_ocr_probability", default=None)
-
-
-@contextlib.contextmanager
-def page_read_as(text: str) -> Iterator[None]:
-    """Within this block every text is a reading of the page ``text``: its
-    :func:`page_ocr_probability` is at least that of ``text``. The pipeline's later passes
-    read what its first pass made of the page; a scan with its misreadings fixed may read as
-    clean copy, but is still a scan (after one pass, 186 of the 500 BLN600 pages read as no
-    OCR, and their later passes left the words the first pass's corrections put in context
-    as misread as they were).
-
-    >>> page = "tbe court heard tlie case of tbe prisoner"
-    >>> with page_read_as(page):
-    ...     page_ocr_probability("the court heard the case of the prisoner") > 0.99
-    True
-    """
-    token = _PAGE_PROBABILITY.set(text_ocr_probability(text))
-    try:
-        yield
-    finally:
-        _PAGE_PROBABILITY.reset(token)
-
-
-def page_ocr_probability(text: str) -> float:
-    """The probability that ``text`` is OCR output, as the families correcting a scan ask
-    it: :func:`text_ocr_probability`, or that of the page being restored
-    (:func:`page_read_as`) where it is higher. These families propose more, and more surely,
-    the higher it is (most of their confidences are a share times it, and below
-    ``MIN_OCR_PROBABILITY`` they read no word; the word decision model is fitted never to
-    fall as a reading's posterior rises, ``scripts/calibrate_ocr.py``), so a result of the
-    pipeline, read afresh with its own lower probability, gets from them nothing the last
-    pass did not, or next to nothing: ``restore`` stays idempotent (on all 1,337
-    development documents). The spinners' families, which a higher probability silences,
-    ask :func:`text_ocr_probability` of the text itself."""
-    page = _PAGE_PROBABILITY.get()
-    own = text_ocr_probability(text)
-    return own if page is None else max(page, own)
-
-
-@functools.lru_cache(maxsize=2)
-def text_ocr_probability(text: str) -> float:
-    """:func:`ocr_probability` of the tokens of ``text`` (the last two texts' kept: the
-    families of one pass ask in turn), HTML entities left out: "n&apos;t" is no misreading.
-
-    >>> text_ocr_probability("They were n&apos;t sure , and said : &quot; We are ready") < 0.01
-    True
-    """
-    if ENTITY.search(text):
-        text = ENTITY.sub(" ", text)
-    return ocr_probability(token_table(text).texts)
-
-
-def ocr_probability(words: Sequence[str]) -> float:
-    """The odds, as a probability, that a text with these tokens is OCR output: from the
-    share of its words that are lower-case words the context model has never seen ("tbe",
-    "aud", "tlie"), each counted once: a misreading rarely repeats, a rare word does. A text
-    none of whose unseen words is one learned confusion from a common word is not OCR
-    output: its rare words ("crewyard", "ocotillos") are the writer's.
-
-    >>> ocr_probability("tbe court heard tlie case of tbe prisoner".split()) > 0.99
-    True
-    >>> ocr_probability(("the court heard the case " * 60 + "ariary " * 3).split()) < 0.01
-    True
-    >>> ocr_probability("the ocotillos and boojums of the desert".split())
-    0.0
-    """
-    model = resources.ngram_model()
-    seen = sum(map(str.isalpha, map(operator.itemgetter(0), words)))
-    unseen = [token for token in set(words)
-              if token[0].islower() and token[0].isalpha() and model.word_id(token) == UNKNOWN]
-    if unseen and not any(map(_misreads_a_common_word, unseen)):
-        return 0.0
-    share = len(unseen) / max(seen, 1)
-    return logistic((share - OCR_MIDPOINT) / OCR_SPREAD)
-
-
-def _misreads_a_common_word(word: str) -> bool:
-    """Whether undoing one learned confusion in ``word`` gives a common word ("tlie")."""
-    if len(word) > MAX_WORD_LENGTH:
-        return False  # and undoing each confusion of a line-long "word" costs its square
-    counts = resources.word_counts()
-    return any(_common_word(printed, counts) for printed in resources.ocr_channel().undo(word))
 
 
 def _leave_alone(word: str) -> bool:
@@ -850,7 +752,7 @@ def _splits(lower: str, counts: dict[str, int]) -> list[str]:
     found = []
     for i in range(1, len(lower)):
         left, right = lower[:i], lower[i:]
-        if _common_word(left, counts) and (right.isdigit() or _common_word(right, counts)):
+        if common_word(left, counts) and (right.isdigit() or common_word(right, counts)):
             found.append(f"{left} {right}")
     return found
 
@@ -891,13 +793,8 @@ def _segmentation(lower: str, counts: dict[str, int]) -> list[str]:
 def _piece(lower: str, counts: dict[str, int]) -> bool:
     """Whether ``lower`` can stand as a word of its own beside words it lost the space to
     (or had it read as a mark): common, and very common if short."""
-    return _common_word(lower, counts) and (
+    return common_word(lower, counts) and (
         len(lower) > SHORT_PIECE or counts[lower] >= SHORT_PIECE_MIN_COUNT)
-
-
-def _common_word(lower: str, counts: dict[str, int]) -> bool:
-    """Whether ``lower`` can stand as a word of its own: common, and "a" or "i" if one letter."""
-    return counts.get(lower, 0) >= PIECE_MIN_COUNT and (len(lower) > 1 or lower in "ai")
 
 
 def _case_of(word: str) -> str:
@@ -1159,7 +1056,7 @@ def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: s
         return None
     counts = resources.word_counts()
     readings = [head + tail]
-    two_words = _common_word(head.lower(), counts) and _common_word(tail.lower(), counts)
+    two_words = common_word(head.lower(), counts) and common_word(tail.lower(), counts)
     if kind == "mark":
         if two_words:
             readings.append(f"{head} {tail}")

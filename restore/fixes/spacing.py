@@ -17,8 +17,8 @@ from __future__ import annotations
 import regex
 
 from restore import resources
-from restore.fixes.ocr import MIN_OCR_PROBABILITY, page_ocr_probability
 from restore.model import Correction
+from restore.ocr_page import MIN_OCR_PROBABILITY, page_ocr_probability
 from restore.text import lines_with_offsets, replace_span
 
 NEGATING_AUXILIARIES = (
@@ -97,7 +97,7 @@ WEAK_ALONE = 0.03
 #: the document's odds of being spun, applies it; here it is reported, below the default
 #: threshold.
 CANNOT_ALONE = 0.45
-#: On an OCR page (:func:`restore.fixes.ocr.page_ocr_probability`) a space beside a mark is
+#: On an OCR page (:func:`restore.ocr_page.page_ocr_probability`) a space beside a mark is
 #: the engine's: by rule, the share of the fixes that brought a page nearer its transcription
 #: on the even half of BLN600 (``scripts/measure_ocr_marks.py``; by the scorer's words, or
 #: where those stay as near, by characters).

@@ -23,7 +23,7 @@ regulators with "agency", where both fit the trigram. ``P(spun)``, the document'
 being spun at all, comes from the words it uses (``spin-evidence.tsv``: a spinner
 writes "stated" where news writes "said"), so the same phrase is restored in a spun article
 and left alone in clean copy. A text that reads as OCR output
-(:func:`restore.fixes.ocr.ocr_probability`) is a scan of print, no spinner's copy, and is
+(:func:`restore.ocr_page.ocr_probability`) is a scan of print, no spinner's copy, and is
 left alone too: its abbreviations and old usage ("Four-yr-olds", "stated") read as spin
 (on BLN600, 2 of 2 such corrections applied were wrong). Phrases are
 matched longest first, left to right, as a spinner applies its keys. Whether the most
@@ -56,9 +56,9 @@ import numpy.typing as npt
 
 from restore import resources
 from restore.arrays import runs
-from restore.fixes.ocr import MIN_OCR_PROBABILITY, text_ocr_probability
 from restore.lm import BOUNDARY, NgramModel
 from restore.model import Correction
+from restore.ocr_page import MIN_OCR_PROBABILITY, text_ocr_probability
 from restore.probability import logistic
 from restore.text import TokenTable, token_table, tokens, transfer_case
 from restore.topic import TopicModel
