@@ -275,6 +275,18 @@ def test_own_tables_replace_the_shipped_ones(tmp_path: Path) -> None:
     assert output.strip() == SPUN  # an empty map restores nothing
 
 
+def test_the_family_reads_no_phrase_map_for_a_scan() -> None:
+    """The maps take a tenth of a second to read: a page of OCR, which the family leaves
+    alone at once, must not pay for them (a fresh process: the maps are cached)."""
+    script = ("import sys; from restore import resources; from restore.fixes import spin; "
+              "spin.propose(sys.argv[1]); print(resources.spin_phrases.cache_info().currsize)")
+    scan = "The prisoner was charged witb stealing a watcb from tbe house, and tlie jury heard."
+    for text, loaded in ((scan, "0"), (SPUN, "1")):
+        output = subprocess.run([sys.executable, "-c", script, text], capture_output=True,
+                                text=True, check=True, cwd=PROJECT).stdout
+        assert output.strip() == loaded, text
+
+
 def test_tables_mined_in_a_block_are_read_while_it_runs(tmp_path: Path) -> None:
     shipped = spin._adaptation("rise")  # cached across texts: the block must clear it
     _mined_keys(tmp_path, [("Prices rise again.\n", "Prices rise again.\n")])

@@ -251,14 +251,13 @@ class _Reading(NamedTuple):
 def _analyse(text: str) -> tuple[list[_Reading], npt.NDArray[np.float64], float]:
     """Each spun phrase of ``text`` read as its most probable original, the decision
     features of each (a row each), and the probability that ``text`` is spun."""
-    phrases = resources.spin_phrases()
     spans = token_table(text)
     p_spun = text_spun_probability(text)
     nothing = np.zeros((0, len(DECISION_FEATURES)))
     if p_spun < MIN_SPUN_PROBABILITY or text_ocr_probability(text) >= MIN_OCR_PROBABILITY:
-        return [], nothing, p_spun
+        return [], nothing, p_spun  # the phrase maps are not even loaded
     words = list(map(str.lower, spans.texts))
-    found = _occurrences(text, spans, words, phrases, p_spun)
+    found = _occurrences(text, spans, words, resources.spin_phrases(), p_spun)
     if not found.first:
         return [], nothing, p_spun
     posteriors = _Posteriors(found, p_spun)
