@@ -22,7 +22,7 @@ On the same inputs, in one run, on one core (every tool here is single-threaded)
   autocorrect (``Speller``), on a 16 KiB slice of each input (they are slow; rates are
   comparable all the same);
 - cold start (import plus a first call) in a fresh process, on a sentence of news and on an
-  OCR page (which alone loads the spelling index), and the peak RSS of the processes above;
+  OCR page (which alone reads the spelling dictionary), and the peak RSS of the processes above;
 - scaling: each input at 64 KiB, 256 KiB and 1 MiB (first pass, fresh process), whose cost
   per MB must stay flat.
 
@@ -56,7 +56,7 @@ PROCESSES = 3
 NEWS_SENTENCE = "The U. S. said the UN Safety Council met on “Tuesday”."
 #: Prints the seconds of importing ``restore`` and restoring the file given, in a fresh
 #: process: the cold start of a kind of text, with the tables only it needs (an OCR page
-#: needs the spelling index, which no news text loads).
+#: needs the spelling dictionary, which no news text reads).
 COLD_START = """
 import sys
 import time

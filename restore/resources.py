@@ -24,11 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from symspellpy import SymSpell
-
     from restore.lm import NgramModel
     from restore.ocr_channel import Channel
     from restore.probability import BoostedTrees
+    from restore.spelling import Spelling
     from restore.topic import TopicModel
 
 
@@ -359,9 +358,6 @@ def ocr_channel() -> Channel:
 
 #: A lower-case word is in the spelling dictionary when the corpus has it this often.
 SPELLING_MIN_COUNT = 20
-#: SymSpell's indexed prefix: 6 keeps the index at about 55 MB (7: 105 MB) for look-ups
-#: that take about 0.1 ms.
-SPELLING_PREFIX_LENGTH = 6
 
 
 @functools.cache
@@ -371,24 +367,19 @@ def word_counts() -> dict[str, int]:
 
 
 @functools.cache
-def spelling_index() -> SymSpell:
-    """A SymSpell index (edit distance 2) of the words seen ``SPELLING_MIN_COUNT`` times."""
-    from symspellpy import SymSpell
-    from symspellpy.editdistance import DistanceAlgorithm, EditDistance
+def spelling() -> Spelling:
+    """The words seen ``SPELLING_MIN_COUNT`` times, and the nearest of them to any word."""
+    from restore.spelling import Spelling
 
-    index = SymSpell(max_dictionary_edit_distance=2, prefix_length=SPELLING_PREFIX_LENGTH,
-                     distance_comparer=EditDistance(DistanceAlgorithm.DAMERAU_OSA_FAST))
-    for word, count in word_counts().items():
-        if count >= SPELLING_MIN_COUNT:
-            index.create_dictionary_entry(word, count)
-    return index
+    return Spelling({word: count for word, count in word_counts().items()
+                     if count >= SPELLING_MIN_COUNT})
 
 
 def warm_up() -> None:
     """Load every table now rather than on first use (in a worker process, say); the
-    spelling index, needed only for text that reads as OCR, and the thesaurus, needed only
-    with the phrase maps switched off (about 30 MB with its channel), are still read on
-    first use."""
+    spelling index, needed only for text that reads as OCR, is still built when scans have
+    cost as much (:mod:`restore.spelling`), and the thesaurus, needed only with the phrase
+    maps switched off (about 30 MB with its channel), read on first use."""
     abbreviations()
     ngram_model()
     spin_phrases()
@@ -400,5 +391,5 @@ def warm_up() -> None:
         calibration(table)
     ocr_channel()
     ocr_word_decision()
-    word_counts()
+    spelling()
     word_zipf("the")  # imports wordfreq and reads its English table

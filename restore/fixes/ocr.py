@@ -2,7 +2,7 @@
 
 For each word *w* of a text that reads like OCR output, the candidates are the words the
 engine could have misread as *w*: dictionary words within edit distance two of a non-word
-(SymSpell over the context model's vocabulary) and, for any word, those one learned
+(:mod:`restore.spelling`, over the context model's vocabulary) and, for any word, those one learned
 confusion away ("tlie" ← "the", "rnoney" ← "money", "m0ney" ← "money", "lie" ← "he");
 the names the page itself repeats that the corpus lacks ("Rosenliranz" ← "Rosenkranz");
 the two words a non-word could be with a lost space ("ofjewellery"), or the likeliest run
@@ -576,7 +576,7 @@ Lexicon = dict[tuple[str, int], list[str]]
 
 
 def _lexicon(words: list[str], in_document: Counter[str]) -> Lexicon:
-    """The words of a document it may have misread elsewhere that the spelling index lacks:
+    """The words of a document it may have misread elsewhere that the spelling dictionary lacks:
     words of three letters or more the document has twice (a name: "Gadd" twice, and
     "Ghdd"), by first letter and length."""
     counts = resources.word_counts()
@@ -695,18 +695,12 @@ def _readings(word: str) -> Readings:
 def _candidates(lower: str, known: bool) -> tuple[str, ...]:
     """Lower-case readings of a lower-cased word: its spelling neighbours, the words one
     learned confusion away and, for a non-word, the two words it may run together."""
-    from symspellpy import Verbosity
-
     counts = resources.word_counts()
-    index = resources.spelling_index()
+    spelling = resources.spelling()
     found: set[str] = set()
     if not known:
-        # Only the nearest words are kept: a look-up within one edit finds them whenever
-        # there are any (for 60% of the non-words of BLN600), and costs less.
-        near = (index.lookup(lower, Verbosity.CLOSEST, max_edit_distance=1)
-                or index.lookup(lower, Verbosity.CLOSEST, max_edit_distance=2))
-        found.update(suggestion.term for suggestion in near)
-    found.update(resources.ocr_channel().undo(lower) & index.words.keys())
+        found.update(spelling.nearest(lower))
+    found.update(resources.ocr_channel().undo(lower) & spelling.counts.keys())
     if known and len(lower) <= FRAGMENT_MAX_LETTERS:
         found.update(_with_a_letter_lost(lower, counts))
     if not known:
@@ -728,9 +722,9 @@ def _undone_in_case(word: str) -> tuple[str, ...]:
     lower = word.lower()
     if word == lower:
         return ()
-    words = resources.spelling_index().words
+    spelling = resources.spelling()
     undone = {found.lower() for found in resources.ocr_channel().undo(word)}
-    return tuple(sorted(candidate for candidate in undone - {lower} if candidate in words))
+    return tuple(sorted(candidate for candidate in undone - {lower} if candidate in spelling))
 
 
 def _with_a_letter_lost(lower: str, counts: dict[str, int]) -> list[str]:
