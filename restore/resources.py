@@ -377,9 +377,9 @@ def spelling() -> Spelling:
 
 def warm_up() -> None:
     """Load every table now rather than on first use (in a worker process, say); the
-    spelling index, needed only for text that reads as OCR, is still built when scans have
-    cost as much (:mod:`restore.spelling`), and the thesaurus, needed only with the phrase
-    maps switched off (about 30 MB with its channel), read on first use."""
+    spelling dictionary, needed only for text that reads as OCR (its index is built once
+    scans have cost as much, :mod:`restore.spelling`), and the thesaurus, needed only with
+    the phrase maps switched off (about 30 MB with its channel), are read on first use."""
     abbreviations()
     ngram_model()
     spin_phrases()
@@ -391,5 +391,5 @@ def warm_up() -> None:
         calibration(table)
     ocr_channel()
     ocr_word_decision()
-    spelling()
+    word_counts()
     word_zipf("the")  # imports wordfreq and reads its English table

@@ -92,14 +92,17 @@ class Spelling:
     def _look_up(self, word: str) -> tuple[str, ...]:
         from symspellpy import Verbosity
 
-        index = self._index or self._build()
+        index = self._index or self.build_index()
         # A look-up within one edit finds the nearest words whenever there are any (for
         # 60% of the non-words of BLN600), and costs less than one within two.
         near = (index.lookup(word, Verbosity.CLOSEST, max_edit_distance=1)
                 or index.lookup(word, Verbosity.CLOSEST, max_edit_distance=MAX_EDITS))
         return tuple(sorted(suggestion.term for suggestion in near))
 
-    def _build(self) -> SymSpell:
+    def build_index(self) -> SymSpell:
+        """The SymSpell index of the words, built now if it is not yet (about a second)."""
+        if self._index is not None:
+            return self._index
         from symspellpy import SymSpell
         from symspellpy.editdistance import DistanceAlgorithm, EditDistance
 

@@ -57,6 +57,7 @@ def test_the_index_is_built_after_the_scans_it_would_cost() -> None:
     assert not spelling.indexed
     assert spelling.nearest("tlie") == ("the",)
     assert spelling.indexed
+    assert spelling.build_index() is spelling.build_index()  # built once
 
 
 def test_a_page_of_ocr_builds_no_index() -> None:
