@@ -2,32 +2,28 @@
 (optimal string alignment distance: insertions, deletions, substitutions and swaps of
 neighbours, as SymSpell counts them).
 
-A SymSpell index answers a look-up in about 0.1 ms but takes about a second to build; a
-scan of the dictionary's words of nearly the same length (rapidfuzz, in C++) answers the
-same in about 2 ms with nothing to build. A process that looks up few words (a page of
-OCR restored from the command line) scans; the index is built once the scans have cost
-about what building it would, so a long run pays at most twice the least it could.
+An index of symmetric deletes (SymSpell's) answers a look-up in about 0.05 ms but takes
+about a second to build; a scan of the dictionary's words of nearly the same length answers
+the same in about 2 ms with nothing to build (both measure edits with rapidfuzz, in C++).
+A process that looks up few words (a page of OCR restored from the command line) scans; the
+index is built once the scans have cost about what building it would, so a long run pays at
+most twice the least it could.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-
-if TYPE_CHECKING:
-    from symspellpy import SymSpell
 
 #: The most edits between a word and its nearest dictionary words.
 MAX_EDITS = 2
 #: Look-ups answered by scanning before the index is built: about its build time (0.9 s)
 #: over a scan's (1.7 ms).
 SCANS_BEFORE_INDEX = 500
-#: SymSpell's indexed prefix: 6 keeps the index at about 55 MB (7: 105 MB) for look-ups
-#: that take about 0.1 ms.
+#: The indexed prefix: 6 keeps the index at about 55 MB (7: 105 MB).
 PREFIX_LENGTH = 6
 
 
@@ -52,34 +48,26 @@ class Spelling:
             self._by_length.setdefault(len(word), []).append(word)
         self._near_length: dict[int, list[str]] = {}
         self._scans = 0
-        self._index: SymSpell | None = None
+        self._deletes: dict[str, list[str]] | None = None
 
     def __contains__(self, word: str) -> bool:
         return word in self.counts
 
     @property
     def indexed(self) -> bool:
-        """Whether the SymSpell index has been built."""
-        return self._index is not None
+        """Whether the index has been built."""
+        return self._deletes is not None
 
     def nearest(self, word: str) -> tuple[str, ...]:
         """The dictionary words fewest edits from ``word`` (``word`` alone when it is one),
         in alphabetical order; none when all are more than ``MAX_EDITS`` away."""
-        if self._index is None and self._scans < self.scans_before_index:
+        if self._deletes is None and self._scans < self.scans_before_index:
             self._scans += 1
             return self._scan(word)
         return self._look_up(word)
 
     def _scan(self, word: str) -> tuple[str, ...]:
-        choices = self._of_near_length(len(word))
-        if not choices:
-            return ()
-        distances = process.cdist([word], choices, scorer=OSA.distance,
-                                  score_cutoff=MAX_EDITS, dtype=np.uint8, workers=1)[0]
-        fewest = distances.min()
-        if fewest > MAX_EDITS:
-            return ()
-        return tuple(sorted(choices[i] for i in np.flatnonzero(distances == fewest)))
+        return _nearest_of(word, self._of_near_length(len(word)))
 
     def _of_near_length(self, length: int) -> list[str]:
         """The words at most ``MAX_EDITS`` letters longer or shorter than ``length``."""
@@ -90,25 +78,50 @@ class Spelling:
         return self._near_length[length]
 
     def _look_up(self, word: str) -> tuple[str, ...]:
-        from symspellpy import Verbosity
+        """The nearest words among those the index files under the deletions of ``word``'s
+        prefix (SymSpell's symmetric deletes), measured in C++ rather than by SymSpell's
+        own look-up in Python (twice as slow)."""
+        if word in self.counts:
+            return (word,)
+        deletes = self._deletes if self._deletes is not None else self.build_index()
+        return _nearest_of(word, [filed for deletion in _deletions(word[:PREFIX_LENGTH])
+                                  for filed in deletes.get(deletion, ())])
 
-        index = self._index or self.build_index()
-        # A look-up within one edit finds the nearest words whenever there are any (for
-        # 60% of the non-words of BLN600), and costs less than one within two.
-        near = (index.lookup(word, Verbosity.CLOSEST, max_edit_distance=1)
-                or index.lookup(word, Verbosity.CLOSEST, max_edit_distance=MAX_EDITS))
-        return tuple(sorted(suggestion.term for suggestion in near))
+    def build_index(self) -> dict[str, list[str]]:
+        """The index, built now if it is not yet (about a second): the words under each
+        string their prefix gives with up to ``MAX_EDITS`` letters deleted (SymSpell's)."""
+        if self._deletes is None:
+            from symspellpy import SymSpell
 
-    def build_index(self) -> SymSpell:
-        """The SymSpell index of the words, built now if it is not yet (about a second)."""
-        if self._index is not None:
-            return self._index
-        from symspellpy import SymSpell
-        from symspellpy.editdistance import DistanceAlgorithm, EditDistance
+            index = SymSpell(max_dictionary_edit_distance=MAX_EDITS,
+                             prefix_length=PREFIX_LENGTH)
+            for word, count in self.counts.items():
+                index.create_dictionary_entry(word, count)
+            self._deletes = index.deletes
+        return self._deletes
 
-        index = SymSpell(max_dictionary_edit_distance=MAX_EDITS, prefix_length=PREFIX_LENGTH,
-                         distance_comparer=EditDistance(DistanceAlgorithm.DAMERAU_OSA_FAST))
-        for word, count in self.counts.items():
-            index.create_dictionary_entry(word, count)
-        self._index = index
-        return index
+
+def _deletions(prefix: str) -> set[str]:
+    """``prefix`` and the strings it gives with up to ``MAX_EDITS`` letters deleted.
+
+    >>> sorted(_deletions("the"))
+    ['e', 'h', 'he', 't', 'te', 'th', 'the']
+    """
+    found = level = {prefix}
+    for _ in range(MAX_EDITS):
+        level = {shorter[:i] + shorter[i + 1:] for shorter in level for i in range(len(shorter))}
+        found = found | level
+    return found
+
+
+def _nearest_of(word: str, choices: list[str]) -> tuple[str, ...]:
+    """The ``choices`` (repeats allowed) fewest edits, at most ``MAX_EDITS``, from ``word``,
+    in alphabetical order."""
+    if not choices:
+        return ()
+    distances = process.cdist([word], choices, scorer=OSA.distance, score_cutoff=MAX_EDITS,
+                              dtype=np.uint8, workers=1)[0]
+    fewest = distances.min()
+    if fewest > MAX_EDITS:
+        return ()
+    return tuple(sorted({choices[i] for i in np.flatnonzero(distances == fewest)}))
