@@ -71,6 +71,12 @@ def test_a_capital_i_read_for_an_l_or_a_speck_is_no_capital() -> None:
     assert fixed["Ithe"] == "the"
 
 
+def test_a_capital_i_after_a_capital_and_before_lower_case_is_no_capital() -> None:
+    # A short word with it is not in capitals: "MIr" is "Mr", not "MR".
+    fixed = _ocr_corrections(PAGE + " MIr. Smith was there. HIe said that the watch was his own.")
+    assert (fixed["MIr"], fixed["HIe"]) == ("Mr", "He")
+
+
 def test_a_capital_read_as_another_capital_is_read_in_its_case() -> None:
     # The channel reads "H" as "E" far more often than "h" as "e".
     fixed = _ocr_corrections(PAGE + " Ee said that the watch was his own.")

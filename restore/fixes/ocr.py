@@ -793,13 +793,17 @@ def _piece(lower: str, counts: dict[str, int]) -> bool:
 
 def _case_of(word: str) -> str:
     """The case OCR made a mess of in ``word``: ``"upper"`` when most of its letters are
-    capitals, ``"title"`` when its first letter is one, else ``"lower"``.
+    capitals, ``"title"`` when its first letter is one, else ``"lower"``. A capital I after
+    the first letter and before a lower-case one is a misread stroke, no capital ("MIr" is
+    "Mr", "HIe" "He").
 
-    >>> _case_of("THe"), _case_of("iRussia"), _case_of("Tlie"), _case_of("m0ney")
-    ('upper', 'lower', 'title', 'lower')
+    >>> [_case_of(word) for word in ("THe", "iRussia", "Tlie", "m0ney", "MIr", "MIL")]
+    ['upper', 'lower', 'title', 'lower', 'title', 'upper']
     """
-    letters = [ch for ch in word if ch.isalpha()]
-    if len(letters) > 1 and 2 * sum(ch.isupper() for ch in letters) > len(letters):
+    letters = sum(ch.isalpha() for ch in word)
+    capitals = sum(ch.isupper() and not (ch == "I" and i > 0 and word[i + 1:i + 2].islower())
+                   for i, ch in enumerate(word))
+    if letters > 1 and 2 * capitals > letters:
         return "upper"
     return "title" if word[0].isupper() else "lower"
 
