@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from restore.fixes import FAMILIES
+from restore.hidden import Seen
 from restore.model import Config, Correction, Report
 from restore.ocr_page import page_read_as
 from restore.windows import windows
@@ -72,10 +73,16 @@ def run_document(text: str, config: Config) -> Report:
     corrections on the original input. This makes ``restore`` idempotent; where the passes
     find no text that stays restored, the input stays as it is and its corrections are
     reported (:func:`_settled`). Every pass reads the text as the page the input is
-    (:func:`restore.ocr_page.page_read_as`).
+    (:func:`restore.ocr_page.page_read_as`), and as a reader sees it, without the hidden
+    characters inside its words (:class:`restore.hidden.Seen`).
     """
-    with page_read_as(text):
-        return _to_fixpoint(text, config)
+    seen = Seen(text)
+    with page_read_as(seen.text):
+        report = _to_fixpoint(seen.text, config)
+    if seen.text is text:
+        return report
+    corrections = seen.placed(report.corrections)
+    return Report(apply_corrections(text, corrections), corrections)
 
 
 def _to_fixpoint(text: str, config: Config, *, checked: bool = True) -> Report:
