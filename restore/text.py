@@ -22,6 +22,8 @@ TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|\p{L}[\p{L}\p{M}]*|(?<=\p{L})['’]\p{L}
 STATISTICS_SPELLING = str.maketrans("123456789’‘“”", "000000000''\"\"")
 #: An HTML character reference, named or numbered ("&amp;", "&#39;").
 ENTITY = regex.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);")
+#: A paragraph break: a line break, a line blank but for spaces or tabs, and another break.
+PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
 
 
 def tokens(text: str) -> list[str]:

@@ -88,6 +88,15 @@ def test_spun_text_is_restored_and_replays() -> None:
             assert c.rule == "spin.phrase" and "document spun with p=" in c.note
 
 
+def test_a_phrase_broken_across_lines_is_read_but_not_across_paragraphs() -> None:
+    """Hard-wrapped text (a line break inside a paragraph) reads as it would unwrapped."""
+    text = "The corporate stated its satellite tv\nfor pc launch was delayed.\n"
+    assert ("satellite tv\nfor pc", "satellite") in {
+        (c.original, c.replacement) for c in explain(text).applied}
+    apart = "The corporate stated its satellite tv\n\nfor pc launch was delayed.\n"
+    assert all("\n" not in c.original for c in explain(apart).corrections)
+
+
 def test_clean_text_is_left_alone() -> None:
     clean = "He stated that the firm would report its income in keeping with the rules."
     assert restore(clean) == clean

@@ -60,7 +60,7 @@ from restore.lm import BOUNDARY, NgramModel
 from restore.model import Correction
 from restore.ocr_page import MIN_OCR_PROBABILITY, text_ocr_probability
 from restore.probability import logistic
-from restore.text import TokenTable, token_table, tokens, transfer_case
+from restore.text import PARAGRAPH_BREAK, TokenTable, token_table, tokens, transfer_case
 from restore.topic import TopicModel
 
 #: Weight of the summed word evidence in the document's log-odds of being spun (the words
@@ -721,8 +721,8 @@ def calibration_kind(rule: str, seen: str, replacement: str) -> str:
 
 
 def _one_line(text: str, start: int, end: int) -> bool:
-    """Whether the gap between a phrase's first and last tokens holds no line break."""
-    return "\n" not in text[start:end] and "\r" not in text[start:end]
+    """Whether the gap between a phrase's first and last tokens holds no paragraph break."""
+    return PARAGRAPH_BREAK.search(text, start, end) is None
 
 
 #: A probability, or an array of them.
