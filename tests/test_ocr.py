@@ -335,6 +335,14 @@ def test_a_mark_between_words_is_read_as_the_context_reads_it() -> None:
     assert stops == [(".", " ")]  # "had.evidently"; not inside an address
 
 
+@pytest.mark.parametrize("between", [" ", "\n"])
+def test_a_letter_alone_is_read_alike_within_a_line_and_at_its_end(between: str) -> None:
+    """Hard-wrapped OCR (a line break inside a paragraph) reads as it would unwrapped."""
+    text = PAGE + f" The constable said that the t{between}prisoner was taken away."
+    found = {(c.original, c.replacement) for c in explain(text).applied}
+    assert (f"t{between}", "") in found
+
+
 def test_an_apostrophe_between_two_words_is_read_as_a_space() -> None:
     text = PAGE + (" He fell to'the ground, hiring'the cab at three o'clock. Mr."
                    " O'Brien said he didn't see it, nor the cash'mere shawl at York'road.")

@@ -151,23 +151,23 @@ READ_AS_HYPHEN: tuple[tuple[str, regex.Pattern[str], float], ...] = (
 #: make none (:func:`_apart`).
 READ_IN_CONTEXT: tuple[tuple[str, regex.Pattern[str], dict[str, tuple[float, float]]], ...] = (
     ("a full stop between words",  # "went home with. my sister": 143 of 163
-     regex.compile(r"(?<=\p{L})\.(?=[ \t]\p{L})"), {"": (10.0, 0.877)}),
+     regex.compile(r"(?<=\p{L})\.(?=\s\p{L})"), {"": (10.0, 0.877)}),
     ("a comma between words",
-     regex.compile(r"(?<=\p{L}),(?=[ \t]\p{L})"),
+     regex.compile(r"(?<=\p{L}),(?=\s\p{L})"),
      {"": (10.0, 0.886),  # "he was, taken": 78 of 88
       ".": (6.0, 0.875)}),  # "to the street, The police": 56 of 64
     ("a semicolon between words",  # 16 of 18
-     regex.compile(r"(?<=\p{L});(?=[ \t]\p{L})"), {"": (10.0, 0.889)}),
+     regex.compile(r"(?<=\p{L});(?=\s\p{L})"), {"": (10.0, 0.889)}),
     ("an apostrophe at a word's end",  # "his brother' and": 153 of 162
-     regex.compile(r"(?<=\p{L})'(?=[ \t]\p{L})"), {"": (8.0, 0.944)}),
+     regex.compile(r"(?<=\p{L})'(?=\s\p{L})"), {"": (8.0, 0.944)}),
     # A lower-case letter alone that is no word (not "a"; the print of the time set the
     # pronoun "I" and the vocative "O" in capitals) nor the "v" of a case name.
     ("a letter alone between words",  # "the t prisoner": 583 of 689
-     regex.compile(r"(?<=\p{L}[.,;:]?[ \t])[b-uw-z][ \t](?=\p{L})"), {"": (6.0, 0.846)}),
+     regex.compile(r"(?<=\p{L}[.,;:]?\s)[b-uw-z]\s(?=\p{L})"), {"": (6.0, 0.846)}),
     ("an I alone between lower-case words",  # "the I prisoner": 20 of 21
-     regex.compile(r"(?<=\p{Ll}[.,;:]?[ \t])I[ \t](?=\p{Ll})"), {"": (12.0, 0.952)}),
+     regex.compile(r"(?<=\p{Ll}[.,;:]?\s)I\s(?=\p{Ll})"), {"": (12.0, 0.952)}),
     ("a capital alone between lower-case words",  # "the C prisoner": 83 of 104
-     regex.compile(r"(?<=\p{Ll}[.,;:]?[ \t])[B-HJ-Z][ \t](?=\p{Ll})"), {"": (6.0, 0.798)}),
+     regex.compile(r"(?<=\p{Ll}[.,;:]?\s)[B-HJ-Z]\s(?=\p{Ll})"), {"": (6.0, 0.798)}),
     ("a hyphen between words",  # "felled him-to the ground": 62 of 73
      regex.compile(r"(?<=\p{L})-(?=\p{L})"), {" ": (10.0, 0.849)}),
     ("a full stop for a space between words",  # "had.evidently slept": 19 of 20
@@ -203,7 +203,7 @@ SENTENCE_START = regex.compile(r"(?<=\p{Ll}{3}[.!?])[ \t]+(?=\p{Ll})")
 #: case where the context model favours that by ``CAPITAL_EVIDENCE`` nats; 41 of 48 such
 #: readings brought the page closer to its transcription on the even half of BLN600
 #: (``scripts/measure_ocr_marks.py``).
-MISREAD_CAPITAL = regex.compile(r"(?<=\p{Ll}[ \t])\p{Lu}\p{Ll}{1,5}(?=[ \t]\p{Ll})")
+MISREAD_CAPITAL = regex.compile(r"(?<=\p{Ll}\s)\p{Lu}\p{Ll}{1,5}(?=\s\p{Ll})")
 CAPITAL_EVIDENCE = 8.0
 CAPITAL_SHARE = 0.854
 #: The character a decoder could not read (U+FFFD), before an amount: the pound sign that
@@ -225,23 +225,23 @@ POUNDS_SHARE = 0.93
 #: on the even half of BLN600, where it covers the words (``scripts/measure_ocr_marks.py``).
 STRAY_PUNCTUATION = (
     ("a hyphen before a lower-case word",  # "having -been": 119 of 138
-     regex.compile(r"(?<=\p{L}[ \t])-+(?=\p{Ll})"), 0.862),
+     regex.compile(r"(?<=\p{L}\s)-+(?=\p{Ll})"), 0.862),
     ("a hyphen before a capital",  # "the -Mayor": 16 of 37
-     regex.compile(r"(?<=\p{L}[ \t])-+(?=\p{Lu})"), 0.432),
+     regex.compile(r"(?<=\p{L}\s)-+(?=\p{Lu})"), 0.432),
     ("a hyphen alone between words",  # "intimate - with": 27 of 37
-     regex.compile(r"(?<=\p{L}[ \t])-+[ \t](?=\p{L})"), 0.730),
+     regex.compile(r"(?<=\p{L}\s)-+\s(?=\p{L})"), 0.730),
     ("an apostrophe glued to the start of a word",  # "took them 'into custody": 306 of 336
-     regex.compile(r"(?<=[ \t])'+(?=\p{L})"), 0.911),
+     regex.compile(r"(?<=\s)'+(?=\p{L})"), 0.911),
     ("a comma, full stop, colon or semicolon glued to the start of a word",  # 244 of 271
-     regex.compile(r"(?<=[ \t])[,.;:]+(?=\p{L})"), 0.900),
+     regex.compile(r"(?<=\s)[,.;:]+(?=\p{L})"), 0.900),
     ("a full stop alone between words",  # "the . prisoner": 30 of 43
-     regex.compile(r"(?<=\p{L}[ \t])\.[ \t](?=\p{L})"), 0.698),
+     regex.compile(r"(?<=\p{L}\s)\.\s(?=\p{L})"), 0.698),
     ("a colon between lower-case words",  # "committed: to take": 44 of 50
-     regex.compile(r"(?<=\p{Ll}):(?=[ \t]\p{Ll})"), 0.880),
+     regex.compile(r"(?<=\p{Ll}):(?=\s\p{Ll})"), 0.880),
     ("a mark no word has, alone between words",  # "the | prisoner": 15 of 22
-     regex.compile(r"(?<=\p{L}[ \t])[|*~<>\\`{}\[\]]+[ \t](?=\p{L})"), 0.682),
+     regex.compile(r"(?<=\p{L}\s)[|*~<>\\`{}\[\]]+\s(?=\p{L})"), 0.682),
     ("a mark no word has, glued to a word",  # "the prisoner~ said": 110 of 127
-     regex.compile(r"(?<=\p{L})[|*~<>\\^{}\[\]]+(?=[ \t])|(?<=[ \t])[|*~<>\\^{}\[\]]+(?=\p{L})"),
+     regex.compile(r"(?<=\p{L})[|*~<>\\^{}\[\]]+(?=\s)|(?<=\s)[|*~<>\\^{}\[\]]+(?=\p{L})"),
      0.866),
     ("a full stop doubled",  # "the prisoner.. He": 45 of 50
      regex.compile(r"(?<=\p{L}\.)\.(?=\s)"), 0.900),
@@ -249,13 +249,13 @@ STRAY_PUNCTUATION = (
     ("a full stop after a comma",  # "the prisoner,. who": 33 of 41
      regex.compile(r"(?<=\p{L},)\.(?=\s)"), 0.805),
     ("a hyphen glued to the end of a word before a lower-case word",  # "the- court": 93 of 124
-     regex.compile(r"(?<=[ \t]\p{Ll}{2,})-(?=[ \t]\p{Ll})"), 0.750),
+     regex.compile(r"(?<=\s\p{Ll}{2,})-(?=\s\p{Ll})"), 0.750),
     ("a full stop alone after a full stop",  # "at that colliery. . The": 23 of 26
-     regex.compile(r"(?<=\p{L}\.)[ \t]\.(?=[ \t])"), 0.885),
+     regex.compile(r"(?<=\p{L}\.)\s\.(?=\s)"), 0.885),
     ("a comma doubled",  # "that letter,, and": 17 of 20
      regex.compile(r"(?<=\p{L},),(?=\s)"), 0.850),
     ("an apostrophe after a comma",  # "in the evening,' and": 20 of 23
-     regex.compile(r"(?<=\p{L},)'(?=[ \t])"), 0.870),
+     regex.compile(r"(?<=\p{L},)'(?=\s)"), 0.870),
     # "I SHOWMEN AND THE": 5 of 5, and 23 where the transcription writes the rule out in
     # underscores (26 of 27 counted so).
     ("a rule read as a letter or bar before a heading",
