@@ -21,7 +21,18 @@ from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from benchmarks import clean, detect, function_words, fuzz, lm, parallel, quality, speed, tokenized
+from benchmarks import (
+    clean,
+    detect,
+    function_words,
+    fuzz,
+    layout,
+    lm,
+    parallel,
+    quality,
+    speed,
+    tokenized,
+)
 from benchmarks.common import DEFAULT_DATA, PROJECT
 
 PACKAGES = ("restore", "symspellpy", "rapidfuzz", "regex", "wordfreq", "ftfy", "pyspellchecker",
@@ -45,6 +56,8 @@ SECTIONS: tuple[tuple[str, str, Callable[[list[str]], int]], ...] = (
      "python -m benchmarks.tokenized", tokenized.main),
     ("Clean copy of other genres: documents the context model was not built from",
      "python -m benchmarks.clean", clean.main),
+    ("Layout: the same texts hard-wrapped, soft-hyphenated, with Windows line ends",
+     "python -m benchmarks.layout", layout.main),
     ("Context model", "python -m benchmarks.lm", lm.main),
     ("Detection", "python -m benchmarks.detect", detect.main),
     ("Speed and memory", "python -m benchmarks.speed", speed.main),

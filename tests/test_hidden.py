@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
+from benchmarks.layout import SOFT_HYPHEN, hyphenated
 from restore import apply_corrections, explain, restore
 from restore.hidden import HIDDEN_CHARACTERS, Seen
 from tests.strategies import damaged_text
@@ -17,29 +17,14 @@ from tests.test_ocr import PAGE
 from tests.test_properties import check_report
 
 CASES = Path(__file__).parent / "cases"
-SOFT_HYPHEN = "\u00ad"
-#: Where a hyphenation hint goes in a word of six letters or more: between syllables (a
-#: vowel, then a consonant and a vowel; or a vowel and a consonant, then a consonant and a
-#: vowel), as a web page's ``&shy;`` or a typesetter's hyphenation puts it.
-SYLLABLE_BREAK = regex.compile(
-    r"(?<=[aeiouy])(?=[b-df-hj-np-tv-z][aeiouy])"
-    r"|(?<=[aeiouy][b-df-hj-np-tv-z])(?=[b-df-hj-np-tv-z][aeiouy])")
-
-
-def _hyphenated(text: str) -> str:
-    """``text`` with a soft hyphen between the syllables of its long lower-case words."""
-    def hyphenate(word: str) -> str:
-        broken = SYLLABLE_BREAK.sub(SOFT_HYPHEN, word)
-        return word if min(map(len, broken.split(SOFT_HYPHEN))) < 2 else broken
-    return regex.sub(r"\b[a-z]{6,}\b", lambda m: hyphenate(m[0]), text)
 
 
 def test_clean_text_hyphenated_with_soft_hyphens_is_unchanged() -> None:
     """Read as pieces ("pre", "sented"), a hyphenated text read as OCR and was "corrected"."""
     text = "\n".join(json.loads((CASES / "negative.json").read_text(encoding="utf-8")))
-    hyphenated = _hyphenated(text)
-    assert hyphenated.count(SOFT_HYPHEN) > 50
-    assert restore(hyphenated) == hyphenated
+    hyphenated_text = hyphenated(text)
+    assert hyphenated_text.count(SOFT_HYPHEN) > 50
+    assert restore(hyphenated_text) == hyphenated_text
 
 
 def test_a_spun_name_is_restored_beside_a_soft_hyphen_which_stays() -> None:
