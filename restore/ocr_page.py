@@ -21,9 +21,10 @@ import operator
 from collections.abc import Iterator, Sequence
 
 from restore import resources
+from restore.line_ends import token_table_read_whole
 from restore.lm import UNKNOWN
 from restore.probability import logistic
-from restore.text import ENTITY, token_table
+from restore.text import ENTITY
 
 #: Share of unseen lower-case words (each counted once) at which a text is OCR output with
 #: probability one half, and the spread of the logistic around it: between the 1st
@@ -87,14 +88,18 @@ def page_ocr_probability(text: str) -> float:
 @functools.lru_cache(maxsize=2)
 def text_ocr_probability(text: str) -> float:
     """:func:`ocr_probability` of the tokens of ``text`` (the last two texts' kept: the
-    families of one pass ask in turn), HTML entities left out: "n&apos;t" is no misreading.
+    families of one pass ask in turn), HTML entities left out ("n&apos;t" is no misreading)
+    and each word broken at a line end read whole
+    (:func:`restore.line_ends.token_table_read_whole`).
 
     >>> text_ocr_probability("They were n&apos;t sure , and said : &quot; We are ready") < 0.01
+    True
+    >>> text_ocr_probability("The pro-\\nperty and the docu-\\nments of the mer-\\nchant") < 0.01
     True
     """
     if ENTITY.search(text):
         text = ENTITY.sub(" ", text)
-    return ocr_probability(token_table(text).texts)
+    return ocr_probability(token_table_read_whole(text).texts)
 
 
 def ocr_probability(words: Sequence[str]) -> float:

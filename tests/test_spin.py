@@ -13,7 +13,7 @@ import pytest
 from restore import explain, resources, restore
 from restore.align import substitutions
 from restore.fixes import spin
-from restore.text import tokens, transfer_case
+from restore.text import token_table, tokens, transfer_case
 from scripts import build_thesaurus, calibrate_spin, calibration, mine_spin_maps
 from scripts.pairs import tables_in
 from tests.conftest import PROJECT
@@ -97,6 +97,13 @@ def test_a_phrase_broken_across_lines_is_read_but_not_across_paragraphs() -> Non
     assert all("\n" not in c.original for c in explain(apart).corrections)
 
 
+def test_a_word_broken_at_a_line_end_is_read_whole_in_the_first_pass() -> None:
+    text = ("The corporate sta-\nted its income had been buoyed by gross sales abroad, in "
+            "keeping with the agency.")
+    assert ("corporate sta-\nted", "company said") in {
+        (c.original, c.replacement) for c in spin.propose(text)}
+
+
 def test_clean_text_is_left_alone() -> None:
     clean = "He stated that the firm would report its income in keeping with the rules."
     assert restore(clean) == clean
@@ -104,16 +111,16 @@ def test_clean_text_is_left_alone() -> None:
 
 
 def test_clitics_and_articles_fit_their_place() -> None:
-    placed = spin._fit("it’s fine", 2, 4, "is", 1, spin.token_table("it’s fine"))
+    placed = spin._fit("it’s fine", 2, 4, "is", 1, token_table("it’s fine"))
     assert placed == (2, " is")
     text = "a big rise"
-    table = spin.token_table(text)
+    table = token_table(text)
     assert spin._fit(text, 2, 5, "enormous", 1, table) == (0, "an enormous")
-    assert spin._fit("they are", 5, 8, "’re", 1, spin.token_table("they are")) == (4, "’re")
+    assert spin._fit("they are", 5, 8, "’re", 1, token_table("they are")) == (4, "’re")
     for text, written in (("It’s said he did not go", "didn’t"),
                           ("It's said he did not go", "didn't")):
         at = text.index("did not")
-        placed = spin._fit(text, at, at + 7, "didn't", 4, spin.token_table(text))
+        placed = spin._fit(text, at, at + 7, "didn't", 4, token_table(text))
         assert placed == (at, written)  # the text's own apostrophes
 
 

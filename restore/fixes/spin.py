@@ -56,11 +56,12 @@ import numpy.typing as npt
 
 from restore import resources
 from restore.arrays import runs
+from restore.line_ends import token_table_read_whole
 from restore.lm import BOUNDARY, NgramModel
 from restore.model import Correction
 from restore.ocr_page import MIN_OCR_PROBABILITY, text_ocr_probability
 from restore.probability import logistic
-from restore.text import PARAGRAPH_BREAK, TokenTable, token_table, tokens, transfer_case
+from restore.text import PARAGRAPH_BREAK, TokenTable, tokens, transfer_case
 from restore.topic import TopicModel
 
 #: Weight of the summed word evidence in the document's log-odds of being spun (the words
@@ -251,7 +252,7 @@ class _Reading(NamedTuple):
 def _analyse(text: str) -> tuple[list[_Reading], npt.NDArray[np.float64], float]:
     """Each spun phrase of ``text`` read as its most probable original, the decision
     features of each (a row each), and the probability that ``text`` is spun."""
-    spans = token_table(text)
+    spans = token_table_read_whole(text)
     p_spun = text_spun_probability(text)
     nothing = np.zeros((0, len(DECISION_FEATURES)))
     if p_spun < MIN_SPUN_PROBABILITY or text_ocr_probability(text) >= MIN_OCR_PROBABILITY:
@@ -679,7 +680,7 @@ def _holds(phrase: list[str], parts: list[str]) -> bool:
 def text_spun_probability(text: str) -> float:
     """:func:`spun_probability` of the tokens of ``text`` (the last two texts' kept: the
     families of one pass ask in turn)."""
-    return spun_probability([token.lower() for token in token_table(text).texts])
+    return spun_probability([token.lower() for token in token_table_read_whole(text).texts])
 
 
 def spun_probability(words: Sequence[str]) -> float:
