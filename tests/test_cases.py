@@ -1,4 +1,5 @@
-"""Data-driven cases in the style of ftfy's: positive cases, known failures, a negative set."""
+"""Data-driven cases in the style of ftfy's: positive cases, known failures, a negative set,
+and news in other languages, which is no English damaged and must come out as it went in."""
 
 from __future__ import annotations
 
@@ -36,3 +37,10 @@ def test_negative_text_is_unchanged(text: str) -> None:
     report = explain(text)
     assert report.text == text, report.applied
     assert not report.applied
+
+
+@pytest.mark.parametrize("text", [pytest.param(text, id=language) for language, text
+                                  in _load("other-languages.json").items()])
+def test_news_in_another_language_is_unchanged(text: str) -> None:
+    report = explain(text)
+    assert report.text == text, report.applied

@@ -73,6 +73,7 @@ from restore import resources
 from restore.lm import UNKNOWN
 from restore.model import Correction
 from restore.ocr_page import (
+    COMMONEST_WORD_MIN_COUNT,
     MAX_WORD_LENGTH,
     MIN_OCR_PROBABILITY,
     PIECE_MIN_COUNT,
@@ -278,9 +279,6 @@ LOST_SPACE = 0.002
 #: piece such a reading has.
 SEGMENTED_MIN_LENGTH = 6
 SEGMENT_MAX_LENGTH = 20
-#: The commonest words ("the", "of", "from", "by": some thirty), which seldom start or end a
-#: compound of two words ("by-law"; "to-day" makes a word).
-COMMONEST_WORD_MIN_COUNT = 250_000
 #: A piece of such a reading of at most ``SHORT_PIECE`` letters is a word this common
 #: ("of", "the", "had"): the abbreviations and names of the corpus ("de", "co", "ip") would
 #: read any garbled word as a run of them.
