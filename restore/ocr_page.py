@@ -21,6 +21,7 @@ import operator
 from collections.abc import Iterator, Sequence
 
 from restore import resources
+from restore.language import foreign_spans, in_foreign_span
 from restore.line_ends import token_table_read_whole
 from restore.lm import UNKNOWN
 from restore.probability import logistic
@@ -41,14 +42,6 @@ MIN_OCR_PROBABILITY = 0.9
 PIECE_MIN_COUNT = 50
 #: Longer words are left as they are: no misreading of a word runs that long.
 MAX_WORD_LENGTH = 30
-#: The commonest English words ("the", "of", "from", "by": some thirty) have this count.
-COMMONEST_WORD_MIN_COUNT = 250_000
-#: A text of ``LANGUAGE_MIN_WORDS`` words or more, fewer of which than ``MIN_ENGLISH_SHARE``
-#: are among the commonest English words, is no English and no OCR output of English: they
-#: make 7.9% or more of every BLN600 page however garbled, 23.6% or more of every BBC
-#: article, and 0 to 2% of news in German, French, Spanish or Dutch.
-MIN_ENGLISH_SHARE = 0.04
-LANGUAGE_MIN_WORDS = 30
 
 
 #: The OCR probability of the page a pipeline run is restoring (see :func:`page_read_as`).
@@ -96,8 +89,9 @@ def page_ocr_probability(text: str) -> float:
 @functools.lru_cache(maxsize=2)
 def text_ocr_probability(text: str) -> float:
     """:func:`ocr_probability` of the tokens of ``text`` (the last two texts' kept: the
-    families of one pass ask in turn), HTML entities left out ("n&apos;t" is no misreading)
-    and each word broken at a line end read whole
+    families of one pass ask in turn), HTML entities and the stretches in another language
+    left out ("n&apos;t" is no misreading, :func:`restore.language.foreign_spans`), and
+    each word broken at a line end read whole
     (:func:`restore.line_ends.token_table_read_whole`).
 
     >>> text_ocr_probability("They were n&apos;t sure , and said : &quot; We are ready") < 0.01
@@ -107,7 +101,12 @@ def text_ocr_probability(text: str) -> float:
     """
     if ENTITY.search(text):
         text = ENTITY.sub(" ", text)
-    return ocr_probability(token_table_read_whole(text).texts)
+    table = token_table_read_whole(text)
+    foreign = foreign_spans(text)
+    if not foreign:
+        return ocr_probability(table.texts)
+    return ocr_probability([word for start, end, word in zip(*table, strict=True)
+                            if not in_foreign_span(foreign, start, end)])
 
 
 def ocr_probability(words: Sequence[str]) -> float:
@@ -115,8 +114,7 @@ def ocr_probability(words: Sequence[str]) -> float:
     share of its words that are lower-case words the context model has never seen ("tbe",
     "aud", "tlie"), each counted once: a misreading rarely repeats, a rare word does. A text
     none of whose unseen words is one learned confusion from a common word is not OCR
-    output: its rare words ("crewyard", "ocotillos") are the writer's; nor is a text in
-    another language (``MIN_ENGLISH_SHARE``).
+    output: its rare words ("crewyard", "ocotillos") are the writer's.
 
     >>> ocr_probability("tbe court heard tlie case of tbe prisoner".split()) > 0.99
     True
@@ -124,28 +122,15 @@ def ocr_probability(words: Sequence[str]) -> float:
     True
     >>> ocr_probability("the ocotillos and boojums of the desert".split())
     0.0
-    >>> ocr_probability(("El presidente anunció el martes un paquete de medidas y una ayuda "
-    ...                  "directa para las familias con menos ingresos " * 3).split())
-    0.0
     """
     model = resources.ngram_model()
     seen = sum(map(str.isalpha, map(operator.itemgetter(0), words)))
-    if seen >= LANGUAGE_MIN_WORDS and sum(
-            map(_commonest_words().__contains__, map(str.lower, words))) < MIN_ENGLISH_SHARE * seen:
-        return 0.0
     unseen = [token for token in set(words)
               if token[0].islower() and token[0].isalpha() and model.word_id(token) == UNKNOWN]
     if unseen and not any(map(_misreads_a_common_word, unseen)):
         return 0.0
     share = len(unseen) / max(seen, 1)
     return logistic((share - OCR_MIDPOINT) / OCR_SPREAD)
-
-
-@functools.cache
-def _commonest_words() -> frozenset[str]:
-    """The lower-case words the corpus has ``COMMONEST_WORD_MIN_COUNT`` times."""
-    return frozenset(word for word, count in resources.word_counts().items()
-                     if count >= COMMONEST_WORD_MIN_COUNT)
 
 
 def _misreads_a_common_word(word: str) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from restore.fixes import FAMILIES
 from restore.hidden import Seen
+from restore.language import foreign_spans, in_foreign_span
 from restore.model import Config, Correction, Report
 from restore.ocr_page import page_read_as
 from restore.windows import windows
@@ -29,6 +30,11 @@ def check_families(names: Iterable[str]) -> frozenset[str]:
 #: make the next one possible ("mediato he aill" takes five): BLN600 pages need up to five
 #: passes (the last finding nothing), a megabyte of them six; news text two.
 MAX_PASSES = 8
+#: The families that read words in English context (the context model's): they leave alone
+#: the stretches of a text in another language (:func:`restore.language.foreign_spans`).
+#: The others repair patterns of damage (mojibake, "do n't", "11, 000", quotes turned the
+#: wrong way) whatever the words around them.
+ENGLISH_FAMILIES = frozenset({"ocr", "spin", "function-words"})
 #: What a correction's note adds when the passes never settled (:func:`_settled`).
 UNSETTLED = "not applied: the passes over this text never settled"
 
@@ -131,6 +137,9 @@ def _one_pass(text: str, config: Config) -> list[Correction]:
         if name in selected
         for correction in family(text)
     ]
+    if any(c.family in ENGLISH_FAMILIES for c in proposals) and (foreign := foreign_spans(text)):
+        proposals = [c for c in proposals if c.family not in ENGLISH_FAMILIES
+                     or not in_foreign_span(foreign, c.start, c.end)]
     return [
         c if c.confidence >= config.min_confidence else c.reported()
         for c in resolve(proposals)

@@ -70,10 +70,10 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from restore import resources
+from restore.language import COMMONEST_WORD_MIN_COUNT
 from restore.lm import UNKNOWN
 from restore.model import Correction
 from restore.ocr_page import (
-    COMMONEST_WORD_MIN_COUNT,
     MAX_WORD_LENGTH,
     MIN_OCR_PROBABILITY,
     PIECE_MIN_COUNT,
