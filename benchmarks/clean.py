@@ -9,18 +9,22 @@ releases, Wikipedia, 19th-century books) that the context model was not built fr
 100th: ``scripts/build_ngrams.py --hold-out``), in file order until ``--words`` words, and
 prints a Markdown table: documents, words, documents changed, corrections applied per 1,000
 words, by family, and the first few. The text is edited copy, so every applied correction is
-a false alarm.
+a false alarm. A last row reads the news documents again, each with a paragraph of news in
+German, French, Spanish or Dutch after it (in turn, from ``tests/cases/other-languages.json``):
+an English article quoting another language.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
+import json
 import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from benchmarks.common import DEFAULT_DATA
+from benchmarks.common import DEFAULT_DATA, PROJECT
 from restore import Restorer
 from scripts.build_ngrams import HOLD_OUT, read_documents
 
@@ -36,6 +40,8 @@ def held_out(path: Path, words: int) -> Iterator[str]:
         yield document
 
 
+#: News paragraphs in other languages (the test suite's).
+OTHER_LANGUAGES = PROJECT / "tests" / "cases" / "other-languages.json"
 #: Applied corrections shown per corpus, the first met.
 EXAMPLES = 3
 
@@ -80,6 +86,12 @@ def main(argv: list[str] | None = None) -> int:
     for path in paths:
         print(row(path.name.split(".")[0], list(held_out(path, args.words)), restorer),
               flush=True)
+    news = [path for path in paths if path.name.startswith("news.")]
+    if news:
+        paragraphs = list(json.loads(OTHER_LANGUAGES.read_text(encoding="utf-8")).values())
+        documents = [f"{document.rstrip()}\n\n{paragraph}\n" for document, paragraph in zip(
+            held_out(news[0], args.words), itertools.cycle(paragraphs))]
+        print(row("news, a paragraph in another language after each", documents, restorer))
     return 0
 
 
