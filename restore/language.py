@@ -20,10 +20,8 @@ import bisect
 import functools
 from collections.abc import Iterator, Sequence
 
-import regex
-
 from restore import resources
-from restore.text import PARAGRAPH_BREAK, lines_with_offsets, token_table
+from restore.text import token_table
 
 #: The commonest English words have this count in the corpus (lower case).
 COMMONEST_WORD_MIN_COUNT = 250_000
@@ -31,6 +29,8 @@ COMMONEST_WORD_MIN_COUNT = 250_000
 MIN_ENGLISH_SHARE = 0.03
 #: Tokens a stretch must have to be told (a headline of three words cannot).
 MIN_TOKENS = 30
+#: The characters :meth:`str.splitlines` breaks lines at.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 @functools.cache
@@ -40,25 +40,18 @@ def commonest_words() -> frozenset[str]:
                      if count >= COMMONEST_WORD_MIN_COUNT)
 
 
-@functools.cache
-def _commonest_word() -> regex.Pattern[str]:
-    """One of :func:`commonest_words`, in any case, as a word of its own."""
-    words = "|".join(sorted(commonest_words(), key=len, reverse=True))
-    return regex.compile(f"(?<![\\p{{L}}\\p{{M}}])(?:{words})(?![\\p{{L}}\\p{{M}}])",
-                         regex.IGNORECASE)
-
-
 @functools.lru_cache(maxsize=2)
 def foreign_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The paragraphs and lines of ``text`` in another language, as sorted ``(start, end)``
     offsets, overlapping ones merged (the last two texts' kept)."""
-    starts = token_table(text).starts
-    if len(starts) < MIN_TOKENS:
+    table = token_table(text)
+    if len(table.texts) < MIN_TOKENS:
         return ()
     found: list[tuple[int, int]] = []
-    for start, end in sorted(_stretches(text)):
-        tokens = bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start)
-        if tokens >= MIN_TOKENS and not _english(text, start, end, tokens):
+    for start, end in sorted(set(_stretches(text))):
+        first = bisect.bisect_left(table.starts, start)
+        after = bisect.bisect_left(table.starts, end)
+        if after - first >= MIN_TOKENS and not _english(table.texts, first, after):
             if found and start <= found[-1][1]:
                 found[-1] = (found[-1][0], max(end, found[-1][1]))
             else:
@@ -71,20 +64,34 @@ def in_foreign_span(spans: Sequence[tuple[int, int]], start: int, end: int) -> b
     return any(first < max(end, start + 1) and start < last for first, last in spans)
 
 
-def _english(text: str, start: int, end: int, tokens: int) -> bool:
-    """Whether ``MIN_ENGLISH_SHARE`` of the ``tokens`` of ``text[start:end]`` are among the
-    commonest English words (the search stops once enough are)."""
-    needed = MIN_ENGLISH_SHARE * tokens
-    return any(found >= needed
-               for found, _ in enumerate(_commonest_word().finditer(text, start, end), start=1))
+def _english(tokens: list[str], first: int, after: int) -> bool:
+    """Whether ``MIN_ENGLISH_SHARE`` of ``tokens[first:after]`` are among the commonest
+    English words (the count stops once enough are)."""
+    needed = MIN_ENGLISH_SHARE * (after - first)
+    common = commonest_words()
+    found = 0
+    for at in range(first, after):
+        if tokens[at].lower() in common:
+            found += 1
+            if found >= needed:
+                return True
+    return False
 
 
 def _stretches(text: str) -> Iterator[tuple[int, int]]:
-    """The paragraphs (between blank lines) and the lines of ``text``."""
-    start = 0
-    for paragraph_break in PARAGRAPH_BREAK.finditer(text):
-        yield start, paragraph_break.start()
-        start = paragraph_break.end()
-    yield start, len(text)
-    for offset, line in lines_with_offsets(text):
-        yield offset, offset + len(line)
+    """The paragraphs (runs of lines not blank) and the lines of ``text`` (without their
+    line breaks) that may hold ``MIN_TOKENS`` tokens (as many characters)."""
+    paragraph_start = paragraph_end = offset = 0
+    for line in text.splitlines(keepends=True):
+        end = offset + len(line.rstrip(LINE_BREAKS))
+        if end - offset >= MIN_TOKENS:
+            yield offset, end
+        if line.strip(" \t" + LINE_BREAKS):
+            paragraph_end = end
+        else:
+            if paragraph_end - paragraph_start >= MIN_TOKENS:
+                yield paragraph_start, paragraph_end
+            paragraph_start = paragraph_end = offset + len(line)
+        offset += len(line)
+    if paragraph_end - paragraph_start >= MIN_TOKENS:
+        yield paragraph_start, paragraph_end

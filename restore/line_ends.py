@@ -23,7 +23,9 @@ from restore.text import TokenTable, token_table
 
 #: A word broken by a hyphen at a line end: its two pieces.
 BROKEN_AT_LINE_END = regex.compile(
-    r"(?<![\p{L}\p{M}])(\p{L}+)-[ \t]*(?:\r\n|\r|\n)[ \t]*(\p{L}+)(?![\p{L}\p{M}])")
+    r"(?<=(?<![\p{L}\p{M}])(\p{L}+))-[ \t]*(?:\r\n|\r|\n)[ \t]*(\p{L}+)(?![\p{L}\p{M}])")
+#: A hyphen at a line end, which every broken word has: few texts have one.
+HYPHEN_AT_LINE_END = regex.compile(r"-[ \t]*[\r\n]")
 #: The pieces make a word when the corpus has it this often (lower case).
 WHOLE_MIN_COUNT = 50
 
@@ -38,19 +40,20 @@ def token_table_read_whole(text: str) -> TokenTable:
     (['He', 'stated', 'it', '.'], 3, 11)
     """
     table = token_table(text)
-    breaks = [m for m in BROKEN_AT_LINE_END.finditer(text) if "-" not in _whole(m)] \
-        if "-" in text else []
+    if not HYPHEN_AT_LINE_END.search(text):
+        return table
+    breaks = [m for m in BROKEN_AT_LINE_END.finditer(text) if "-" not in _whole(m)]
     if not breaks:
         return table
     starts, ends, texts = array("q"), array("q"), []
     kept_from = 0
     for m in breaks:
-        first = bisect.bisect_left(table.starts, m.start())
+        first = bisect.bisect_left(table.starts, m.start(1))
         after = bisect.bisect_left(table.starts, m.end())
         starts.extend(table.starts[kept_from:first])
         ends.extend(table.ends[kept_from:first])
         texts += table.texts[kept_from:first]
-        starts.append(m.start())
+        starts.append(m.start(1))
         ends.append(m.end())
         texts.append(m[1] + m[2])
         kept_from = after
