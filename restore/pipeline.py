@@ -79,16 +79,10 @@ def run_document(text: str, config: Config) -> Report:
     corrections on the original input. This makes ``restore`` idempotent; where the passes
     find no text that stays restored, the input stays as it is and its corrections are
     reported (:func:`_settled`). Every pass reads the text as the page the input is
-    (:func:`restore.ocr_page.page_read_as`), and as a reader sees it, without the hidden
-    characters inside its words (:class:`restore.hidden.Seen`).
+    (:func:`restore.ocr_page.page_read_as`), as a reader sees it (:func:`_one_pass`).
     """
-    seen = Seen(text)
-    with page_read_as(seen.text):
-        report = _to_fixpoint(seen.text, config)
-    if seen.text is text:
-        return report
-    corrections = seen.placed(report.corrections)
-    return Report(apply_corrections(text, corrections), corrections)
+    with page_read_as(Seen(text).text):
+        return _to_fixpoint(text, config)
 
 
 def _to_fixpoint(text: str, config: Config, *, checked: bool = True) -> Report:
@@ -130,16 +124,23 @@ def _settled(text: str, config: Config) -> bool:
 
 
 def _one_pass(text: str, config: Config) -> list[Correction]:
+    """The families' proposals on ``text``, resolved. They read it as a reader sees it,
+    without the hidden characters inside its words (:class:`restore.hidden.Seen`), so every
+    pass does, and a run on the result finds what the last pass found: nothing."""
     selected = FAMILIES.keys() if config.families is None else config.families
+    seen = Seen(text)
     proposals = [
         correction
         for name, (family, _) in FAMILIES.items()
         if name in selected
-        for correction in family(text)
+        for correction in family(seen.text)
     ]
-    if any(c.family in ENGLISH_FAMILIES for c in proposals) and (foreign := foreign_spans(text)):
+    if any(c.family in ENGLISH_FAMILIES for c in proposals) and (
+            foreign := foreign_spans(seen.text)):
         proposals = [c for c in proposals if c.family not in ENGLISH_FAMILIES
                      or not in_foreign_span(foreign, c.start, c.end)]
+    if seen.text is not text:
+        proposals = list(seen.placed(proposals))
     return [
         c if c.confidence >= config.min_confidence else c.reported()
         for c in resolve(proposals)

@@ -41,6 +41,7 @@ def test_report_is_consistent(text: str) -> None:
 
 
 @given(any_text)
+@example("Ü\u00ad\x88")  # ftfy's fix of \x88 put a letter after the soft hyphen
 def test_restore_is_idempotent(text: str) -> None:
     once = restore(text)
     assert restore(once) == once
