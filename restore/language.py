@@ -21,7 +21,7 @@ import functools
 from collections.abc import Iterator, Sequence
 
 from restore import resources
-from restore.text import token_table
+from restore.text import LINE_BREAKS, token_table
 
 #: The commonest English words have this count in the corpus (lower case).
 COMMONEST_WORD_MIN_COUNT = 250_000
@@ -29,8 +29,6 @@ COMMONEST_WORD_MIN_COUNT = 250_000
 MIN_ENGLISH_SHARE = 0.03
 #: Tokens a stretch must have to be told (a headline of three words cannot).
 MIN_TOKENS = 30
-#: The characters :meth:`str.splitlines` breaks lines at.
-LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 @functools.cache

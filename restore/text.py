@@ -22,6 +22,8 @@ TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|\p{L}[\p{L}\p{M}]*|(?<=\p{L})['’]\p{L}
 STATISTICS_SPELLING = str.maketrans("123456789’‘“”", "000000000''\"\"")
 #: An HTML character reference, named or numbered ("&amp;", "&#39;").
 ENTITY = regex.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);")
+#: The characters :meth:`str.splitlines` breaks lines at.
+LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 #: A paragraph break: a line break, a line blank but for spaces or tabs, and another break.
 PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
 
@@ -151,7 +153,7 @@ def lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
     """
     offset = 0
     for line in text.splitlines(keepends=True):
-        body = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        body = line.rstrip(LINE_BREAKS)
         yield offset, body
         offset += len(line)
 
