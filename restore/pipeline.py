@@ -71,7 +71,7 @@ def _at_one_point(text: str, first: Correction, second: Correction) -> list[Corr
     return [second if second.applied else first]
 
 
-def run_document(text: str, config: Config) -> Report:
+def run_document(text: str, config: Config, *, checked: bool = True) -> Report:
     """Propose, resolve and apply until nothing changes; report corrections on the input.
 
     A correction that lost to an overlapping one may apply once the winner is in place, so
@@ -80,9 +80,10 @@ def run_document(text: str, config: Config) -> Report:
     find no text that stays restored, the input stays as it is and its corrections are
     reported (:func:`_settled`). Every pass reads the text as the page the input is
     (:func:`restore.ocr_page.page_read_as`), as a reader sees it (:func:`_one_pass`).
+    :func:`_settled` runs it unchecked (``checked=False``): it is that check.
     """
     with page_read_as(Seen(text).text):
-        return _to_fixpoint(text, config)
+        return _to_fixpoint(text, config, checked=checked)
 
 
 def _to_fixpoint(text: str, config: Config, *, checked: bool = True) -> Report:
@@ -119,8 +120,7 @@ def _settled(text: str, config: Config) -> bool:
     input back changed what a family reads elsewhere, as the phrases of an article pool
     their evidence), and the first pass's corrections are only reported: the input, left
     as it is, is what a new run on it gives again."""
-    with page_read_as(text):
-        return _to_fixpoint(text, config, checked=False).text == text
+    return run_document(text, config, checked=False).text == text
 
 
 def _one_pass(text: str, config: Config) -> list[Correction]:
