@@ -415,7 +415,7 @@ def _occurrences(text: str, spans: TokenTable, words: list[str],
             if i + n > size:
                 continue
             entry = phrases.get((word,) if n == 1 else tuple(words[i:i + n]))
-            if entry is None or (n > 1 and not _one_line(text, ends[i], starts[i + n - 1])):
+            if entry is None or (n > 1 and not _one_paragraph(text, ends[i], starts[i + n - 1])):
                 continue
             if n > 1 and (_outranked(entry, i, n, words, phrases, lengths)
                           or _in_a_run(words, i, n)):
@@ -721,7 +721,7 @@ def calibration_kind(rule: str, seen: str, replacement: str) -> str:
     return "phrase" if " " in seen.strip() or " " in replacement.strip() else "word"
 
 
-def _one_line(text: str, start: int, end: int) -> bool:
+def _one_paragraph(text: str, start: int, end: int) -> bool:
     """Whether the gap between a phrase's first and last tokens holds no paragraph break."""
     return PARAGRAPH_BREAK.search(text, start, end) is None
 
