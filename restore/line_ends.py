@@ -66,6 +66,13 @@ def token_table_read_whole(text: str) -> TokenTable:
 def _whole(broken: regex.Match[str]) -> str:
     """The word the pieces of ``broken`` make, or the two hyphenated."""
     head, tail = broken[1], broken[2]
-    if resources.word_counts().get((head + tail).lower(), 0) >= WHOLE_MIN_COUNT:
-        return head + tail
-    return f"{head}-{tail}"
+    return head + tail if make_a_word(head, tail) else f"{head}-{tail}"
+
+
+def make_a_word(head: str, tail: str) -> bool:
+    """Whether the pieces of a word broken at a line end make a word the corpus knows.
+
+    >>> make_a_word("pro", "perty"), make_a_word("well", "known")
+    (True, False)
+    """
+    return resources.word_counts().get((head + tail).lower(), 0) >= WHOLE_MIN_COUNT

@@ -17,6 +17,7 @@ from __future__ import annotations
 import regex
 
 from restore import resources
+from restore.line_ends import make_a_word
 from restore.model import Correction
 from restore.ocr_page import MIN_OCR_PROBABILITY, page_ocr_probability
 from restore.text import lines_with_offsets, replace_span
@@ -307,7 +308,7 @@ def _spaced_hyphens(text: str) -> list[Found]:
             continue  # "pre- and post-war": a suspended hyphen, correct as written
         if left[:1].islower() and right[:1].isupper():
             continue  # "airlines- US Airways": a dash, not a compound
-        if resources.word_zipf((left + right).lower()) >= 3.0:
+        if make_a_word(left, right):
             continue  # "pro- perty": a word broken at a line end, not a compound
         found.append((m.start(1), m.end(), f"{left}-{right}", HYPHEN_RULE,
                       "space after the hyphen of a compound"))
