@@ -227,6 +227,17 @@ def test_a_sum_in_pounds_read_with_a_one_is_restored_inside_a_sentence() -> None
     _left_alone_on_a_clean_page("He was fined 51. and costs.")
 
 
+def test_a_sum_in_thousands_of_pounds_read_with_a_one_is_restored_wherever_it_stands() -> None:
+    sentence = (" The bankrupt owed 6,0001. The sum of 5,071,0321.-Mr. Smith left 12,0001 in "
+                "gold. The town has 1,000 men, 2,5001.5 acres and £3,0001.")
+    report = Restorer(Config(families=frozenset({"ocr"}))).explain(PAGE + sentence)
+    pounds = [c for c in report.applied if c.rule == "ocr.pounds"]
+    assert [(c.original, c.replacement) for c in pounds] == [("1", "l")] * 3
+    assert "owed 6,000l. The sum of 5,071,032l.—Mr. Smith left 12,000l in gold." in report.text
+    assert report.text.endswith("1,000 men, 2,5001.5 acres and £3,0001.")  # a decimal, a sign
+    _left_alone_on_a_clean_page("The bankrupt owed 6,0001.")
+
+
 def test_stray_punctuation_goes_with_its_measured_share() -> None:
     text = PAGE + (" The body having -been found, a witness - who was there - said the "
                    "-Mayor took them 'into custody.. They were committed: to take their "
