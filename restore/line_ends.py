@@ -20,14 +20,13 @@ import regex
 
 from restore import resources
 from restore.text import TokenTable, token_table
+from restore.vocabulary import common_word
 
 #: A word broken by a hyphen at a line end: its two pieces.
 BROKEN_AT_LINE_END = regex.compile(
     r"(?<=(?<![\p{L}\p{M}])(\p{L}+))-[ \t]*(?:\r\n|\r|\n)[ \t]*(\p{L}+)(?![\p{L}\p{M}])")
 #: A hyphen at a line end, which every broken word has: few texts have one.
 HYPHEN_AT_LINE_END = regex.compile(r"-[ \t]*[\r\n]")
-#: The pieces make a word when the corpus has it this often (lower case).
-WHOLE_MIN_COUNT = 50
 
 
 @functools.lru_cache(maxsize=2)
@@ -75,4 +74,4 @@ def make_a_word(head: str, tail: str) -> bool:
     >>> make_a_word("pro", "perty"), make_a_word("well", "known")
     (True, False)
     """
-    return resources.word_counts().get((head + tail).lower(), 0) >= WHOLE_MIN_COUNT
+    return common_word((head + tail).lower(), resources.word_counts())

@@ -26,6 +26,7 @@ from restore.line_ends import token_table_read_whole
 from restore.lm import UNKNOWN
 from restore.probability import logistic
 from restore.text import ENTITY
+from restore.vocabulary import common_word
 
 #: Share of unseen lower-case words (each counted once) at which a text is OCR output with
 #: probability one half, and the spread of the logistic around it: between the 1st
@@ -37,9 +38,6 @@ OCR_SPREAD = 0.0015
 #: is the writer's, not a misreading. (A share of unseen words of 1.4%, below the 5th
 #: percentile of the BLN600 OCR pages and above the 95th of clean news.)
 MIN_OCR_PROBABILITY = 0.9
-#: A word is common when the corpus has it this often: what undoing a misreading must give,
-#: and each piece of a split or a joined word must be.
-PIECE_MIN_COUNT = 50
 #: Longer words are left as they are: no misreading of a word runs that long.
 MAX_WORD_LENGTH = 30
 
@@ -139,8 +137,3 @@ def _misreads_a_common_word(word: str) -> bool:
         return False  # and undoing each confusion of a line-long "word" costs its square
     counts = resources.word_counts()
     return any(common_word(printed, counts) for printed in resources.ocr_channel().undo(word))
-
-
-def common_word(lower: str, counts: dict[str, int]) -> bool:
-    """Whether ``lower`` can stand as a word of its own: common, and "a" or "i" if one letter."""
-    return counts.get(lower, 0) >= PIECE_MIN_COUNT and (len(lower) > 1 or lower in "ai")

@@ -76,8 +76,6 @@ from restore.model import Correction
 from restore.ocr_page import (
     MAX_WORD_LENGTH,
     MIN_OCR_PROBABILITY,
-    PIECE_MIN_COUNT,
-    common_word,
     page_ocr_probability,
 )
 from restore.probability import logistic
@@ -89,6 +87,7 @@ from restore.text import (
     tokens,
     transfer_case,
 )
+from restore.vocabulary import COMMON_MIN_COUNT, common_word
 
 #: A word as OCR reads it: letters and digits together ("m0ney", "bro1ught", "of37"). Only
 #: ASCII: words with other letters ("café", mojibake's "itâ€™s") are left to other families.
@@ -1060,7 +1059,7 @@ def _join(text: str, spans: TokenTable, start: int, end: int, head: str, tail: s
         if two_words:
             readings.append(f"{head} {tail}")
     elif counts.get(readings[0].lower(), 0) < (
-            KNOWN_MIN_COUNT if kind == "hyphen" and not two_words else PIECE_MIN_COUNT):
+            KNOWN_MIN_COUNT if kind == "hyphen" and not two_words else COMMON_MIN_COUNT):
         return None
     model = resources.ngram_model()
     left, right = _context(spans, start, end)
