@@ -24,8 +24,9 @@ STATISTICS_SPELLING = str.maketrans("123456789’‘“”", "000000000''\"\"")
 ENTITY = regex.compile(r"&(?:#\d+|#[xX][0-9a-fA-F]+|\w+);")
 #: The characters :meth:`str.splitlines` breaks lines at.
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-#: A paragraph break: a line break, a line blank but for spaces or tabs, and another break.
-PARAGRAPH_BREAK = regex.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
+#: A paragraph break: a line break, a line blank but for spaces or tabs, and another break
+#: (the paragraphs :func:`restore.language.foreign_spans` reads from :meth:`str.splitlines`).
+PARAGRAPH_BREAK = regex.compile(rf"(?:\r\n|[{LINE_BREAKS}])[ \t]*(?:\r\n|[{LINE_BREAKS}])")
 
 
 def tokens(text: str) -> list[str]:

@@ -93,8 +93,9 @@ def test_a_phrase_broken_across_lines_is_read_but_not_across_paragraphs() -> Non
     text = "The corporate stated its satellite tv\nfor pc launch was delayed.\n"
     assert ("satellite tv\nfor pc", "satellite") in {
         (c.original, c.replacement) for c in explain(text).applied}
-    apart = "The corporate stated its satellite tv\n\nfor pc launch was delayed.\n"
-    assert all("\n" not in c.original for c in explain(apart).corrections)
+    for paragraph_break in ("\n\n", "\r\n \r\n", "\u2029\u2029", "\x0c\n"):
+        apart = f"The corporate stated its satellite tv{paragraph_break}for pc launch was delayed."
+        assert all(paragraph_break not in c.original for c in explain(apart).corrections)
 
 
 def test_a_word_broken_at_a_line_end_is_read_whole_in_the_first_pass() -> None:
