@@ -215,27 +215,26 @@ def test_a_pound_sign_the_encoding_lost_is_restored_before_an_amount() -> None:
     _left_alone_on_a_clean_page("The watch was worth \ufffd12.")
 
 
-def test_a_sum_in_pounds_read_with_a_one_is_restored_inside_a_sentence() -> None:
-    sentence = (" He was fined 51. and costs, paid 1001., and owed 541. 10s. to a man of 21."
-                " The court rose at 11. The case was heard in 1851. and in 2001. again.")
+@pytest.mark.parametrize(("sentence", "restored", "left"), [
+    # inside a sentence; at a sentence's end a number is itself, and so is a year
+    (" He was fined 51. and costs, paid 1001., and owed 541. 10s. to a man of 21. The court "
+     "rose at 11. The case was heard in 1851. and in 2001. again.",
+     "fined 5l. and costs, paid 100l., and owed 54l. 10s. to",
+     "man of 21. The court rose at 11. The case was heard in 1851. and in 2001. again."),
+    # grouped in thousands, wherever it stands; not a decimal nor a sum with its sign
+    (" The bankrupt owed 6,0001. The sum of 5,071,0321.-Mr. Smith left 12,0001 in gold. The "
+     "town has 1,000 men, 2,5001.5 acres and £3,0001.",
+     "owed 6,000l. The sum of 5,071,032l.—Mr. Smith left 12,000l in gold.",
+     "1,000 men, 2,5001.5 acres and £3,0001."),
+])
+def test_a_sum_in_pounds_read_with_a_one_is_restored(sentence: str, restored: str,
+                                                     left: str) -> None:
     report = Restorer(Config(families=frozenset({"ocr"}))).explain(PAGE + sentence)
     pounds = [c for c in report.applied if c.rule == "ocr.pounds"]
     assert [(c.original, c.replacement) for c in pounds] == [("1", "l")] * 3
-    assert "fined 5l. and costs, paid 100l., and owed 54l. 10s. to" in report.text
-    assert report.text.endswith("man of 21. The court rose at 11. The case was heard in 1851. "
-                                "and in 2001. again.")  # numbers, at a sentence end or years
-    _left_alone_on_a_clean_page("He was fined 51. and costs.")
-
-
-def test_a_sum_in_thousands_of_pounds_read_with_a_one_is_restored_wherever_it_stands() -> None:
-    sentence = (" The bankrupt owed 6,0001. The sum of 5,071,0321.-Mr. Smith left 12,0001 in "
-                "gold. The town has 1,000 men, 2,5001.5 acres and £3,0001.")
-    report = Restorer(Config(families=frozenset({"ocr"}))).explain(PAGE + sentence)
-    pounds = [c for c in report.applied if c.rule == "ocr.pounds"]
-    assert [(c.original, c.replacement) for c in pounds] == [("1", "l")] * 3
-    assert "owed 6,000l. The sum of 5,071,032l.—Mr. Smith left 12,000l in gold." in report.text
-    assert report.text.endswith("1,000 men, 2,5001.5 acres and £3,0001.")  # a decimal, a sign
-    _left_alone_on_a_clean_page("The bankrupt owed 6,0001.")
+    assert restored in report.text
+    assert report.text.endswith(left)
+    _left_alone_on_a_clean_page(sentence)
 
 
 def test_stray_punctuation_goes_with_its_measured_share() -> None:
