@@ -170,6 +170,18 @@ def test_a_broken_word_no_reading_fits_is_joined_as_it_stands() -> None:
     _left_alone_on_a_clean_page("It was the strange- ometer that failed.")
 
 
+def test_a_name_broken_at_a_line_end_is_joined_as_the_text_writes_it_elsewhere() -> None:
+    sentence = ("Mr Blunkett met Mr Kilroy-Silk. Later Mr Blun-\nkett's aide and Mr Kil-\n"
+                "roy-Silk left, as did Ms Gei-\njsen and Mr Misa-\nmore, whom some call "
+                "Misamore and some Misa-more.")
+    joined = sentence.replace("Blun-\nkett's", "Blunkett's").replace("Kil-\nroy", "Kilroy")
+    assert restore(CLEAN + sentence) == CLEAN + joined  # "Geijsen" stands nowhere else
+    assert [(c.original, c.confidence) for c in explain(PAGE + " " + sentence).applied
+            if c.rule == "ocr.joined"] == [("Blun-\nkett", ocr.WRITTEN_WHOLE_SHARE),
+                                           ("Kil-\nroy", ocr.WRITTEN_WHOLE_SHARE),
+                                           ("Gei-\njsen", ocr.JOINED_SHARE)]  # OCR's share
+
+
 def test_the_margin_read_between_the_pieces_of_a_broken_word_goes() -> None:
     text = PAGE + (" An automatic brake in all pas- hE senger trains was fitted by the "
                    "con- I tractor.")

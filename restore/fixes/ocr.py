@@ -20,9 +20,11 @@ against leaving *w* as it is::
 from its share of lower-case words the context model has never seen
 (:mod:`restore.ocr_page`), so the same word is corrected in a scanned page and left alone
 in clean copy; a word broken at a line end is typesetting, not a misreading, and is joined
-on any page. Real words wrong in context ("tho court", "lie said") are candidates too;
-numbers, and capitalized names the model knows nothing better for, are left as they are. A
-hyphen between one sentence's closing mark and the next one's capital is the dash of the
+on any page where the corpus knows the word, or the text writes it whole elsewhere (a name:
+"Blun-⏎kett" where "Blunkett" stands). Real words wrong in context ("tho court", "lie
+said") are candidates too; numbers, and capitalized names the model knows nothing better
+for, are left as they are.
+A hyphen between one sentence's closing mark and the next one's capital is the dash of the
 period's print read as a hyphen ("refused.-George" for "refused.—George"), weighed the same
 way. A character the page's decoder could not read (U+FFFD) before an amount is the pound
 sign it lost ("�12" → "£12"), and a sum in pounds inside a sentence lost the "l." it was
@@ -59,6 +61,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
 import string
 from collections import Counter
@@ -290,6 +293,15 @@ SHORT_PIECE_MIN_COUNT = 30_000
 #: word of its own, whose joining as they stand brought the page closer to its
 #: transcription on the even half of BLN600 (77 of 95; ``scripts/measure_ocr_marks.py``).
 JOINED_SHARE = 0.811
+#: A run of letters, and runs of letters joined by hyphens.
+LETTERS = regex.compile(r"\p{L}+")
+COMPOUND = regex.compile(r"\p{L}+(?:-\p{L}+)+")
+#: Share of the words broken at a line end that make no known word but one the text writes
+#: whole elsewhere (and never hyphenated) that were that word: 43 of 43 in the even half of
+#: the BBC originals broken at line ends as print sets a column (``benchmarks.layout``), 5
+#: of 5 on the even half of BLN600, reported as the rule of succession gives (49 / 50). On
+#: the odd halves, 58 of 58 and 8 of 9 ("Horse- ferry-road", hyphenated in the transcription).
+WRITTEN_WHOLE_SHARE = 0.98
 #: A word in two pieces, by kind of break: the probability that such a break stands where
 #: the page printed none (for a hyphen or a space, where the pieces together make a common
 #: word), the rule and the reason.
@@ -403,6 +415,7 @@ def _analyse(text: str, calibrate: bool,
         _join(text, spans, m.start(1), m.end(), m[1], m[2], p_ocr, calibrate, kind="hyphen")
         for m in LINE_END_HYPHEN.finditer(text, overlapped=True)
     ]
+    joins += _joined_as_written_elsewhere(text)
     if p_ocr < MIN_OCR_PROBABILITY:
         return [join for join in joins if join is not None], [], p_ocr
     words = match_table(WORD, text)
@@ -548,9 +561,37 @@ def _joined_as_they_stand(text: str, p_ocr: float) -> list[Correction]:
     return [Correction(m.start(1), m.end(), text[m.start(1):m.end()], m[1] + m[2],
                        round(p_ocr * JOINED_SHARE, 4), "ocr.joined",
                        "word broken at a line end, joined as it stands")
-            for m in LINE_END_HYPHEN.finditer(text, overlapped=True)
-            if m[2][0].islower() and not common_word(m[2].lower(), counts)
-            and counts.get((m[1] + m[2]).lower(), 0) < KNOWN_MIN_COUNT]
+            for m in _broken_into_no_known_word(text)
+            if m[2][0].islower() and not common_word(m[2].lower(), counts)]
+
+
+def _joined_as_written_elsewhere(text: str) -> list[Correction]:
+    """Words broken at a line end that make no known word but one the text writes whole
+    elsewhere, and never with a hyphen between the pieces ("Blun-⏎kett" where "Blunkett"
+    stands: a name the corpus lacks), joined on any page (``WRITTEN_WHOLE_SHARE``).
+
+    >>> [c.replacement for c in _joined_as_written_elsewhere(
+    ...     "Mr Blunkett said Mr Blun-\\nkett's aide and Mr Kil-\\nroy, not Kil-roy, left.")]
+    ['Blunkett']
+    """
+    broken = _broken_into_no_known_word(text)
+    if not broken:
+        return []
+    words = {word.lower() for word in LETTERS.findall(text)}
+    hyphenated = {f"{first}-{second}" for compound in COMPOUND.findall(text.lower())
+                  for first, second in itertools.pairwise(compound.split("-"))}
+    return [Correction(m.start(1), m.end(), text[m.start(1):m.end()], m[1] + m[2],
+                       WRITTEN_WHOLE_SHARE, "ocr.joined",
+                       "word broken at a line end, joined as the text writes it elsewhere")
+            for m in broken
+            if (m[1] + m[2]).lower() in words and f"{m[1]}-{m[2]}".lower() not in hyphenated]
+
+
+def _broken_into_no_known_word(text: str) -> list[regex.Match[str]]:
+    """The matches of ``LINE_END_HYPHEN`` whose pieces make no word the corpus knows."""
+    counts = resources.word_counts()
+    return [m for m in LINE_END_HYPHEN.finditer(text, overlapped=True)
+            if counts.get((m[1] + m[2]).lower(), 0) < KNOWN_MIN_COUNT]
 
 
 def _marks_inside_words(text: str) -> Iterator[regex.Match[str]]:
