@@ -3,11 +3,12 @@
 ``restore.fixes.ocr.STRAY_PUNCTUATION`` (a mark the page did not print: "having -been",
 "took them 'into custody"), ``READ_IN_CONTEXT`` (a mark or letter between words that the
 context model reads otherwise: "went home with. my sister"), ``JOINED_SHARE`` (a broken word
-joined as it stands) and ``CAPITAL_SHARE`` ("the man In the dock") report each proposal at a
-fixed share: how often such a proposal, applied alone, brings a page closer to its
-transcription; the shares of ``READ_AS_HYPHEN`` ("refused.-George") are the priors of a
-dash read as a hyphen, decided in context; ``restore.fixes.spacing.WEAK_ON_OCR`` gives the
-spacing family's weak fixes on an OCR page ("Company . was") a share each. This script
+joined as it stands), ``WRITTEN_WHOLE_SHARE`` (one joined as the page writes it elsewhere)
+and ``CAPITAL_SHARE`` ("the man In the dock") report each proposal at a fixed share: how
+often such a proposal, applied alone, brings a page closer to its transcription; the
+shares of ``READ_AS_HYPHEN`` ("refused.-George") are the priors of a dash read as a hyphen,
+decided in context; ``restore.fixes.spacing.WEAK_ON_OCR`` gives the spacing family's weak
+fixes on an OCR page ("Company . was") a share each. This script
 measures those shares on the tuning half of the pairs: it restores each page with these
 proposals switched off, then judges each proposal they make on the result alone as the
 benchmark's calibration does (:class:`benchmarks.quality.Judge`: right when it brings the
@@ -41,7 +42,8 @@ from scripts.learn_ocr_channel import DEFAULT_PAIRS
 from scripts.pairs import OCR, find_pairs
 
 #: The family's functions proposing what is measured here, by name.
-MEASURED = ("_joined_as_they_stand", "_capitals_in_context", "_dashes")
+MEASURED = ("_joined_as_they_stand", "_joined_as_written_elsewhere", "_capitals_in_context",
+            "_dashes")
 
 
 @contextlib.contextmanager
@@ -72,7 +74,8 @@ def proposals(text: str) -> Iterator[tuple[str, int, int, str]]:
     spans = token_table(text)
     for kind, m, reading, _ in ocr.read_in_context(text, spans):
         yield f"{kind}, read as “{reading}”", m.start(), m.end(), reading
-    for c in (*ocr._joined_as_they_stand(text, 1.0), *ocr._capitals_in_context(text, spans, 1.0)):
+    for c in (*ocr._joined_as_they_stand(text, 1.0), *ocr._joined_as_written_elsewhere(text),
+              *ocr._capitals_in_context(text, spans, 1.0)):
         yield c.note, c.start, c.end, c.replacement
     for kind, m, _ in ocr.read_as_hyphen(text):
         yield f"{kind}, read as a dash", m.start(), m.end(), ocr.DASH

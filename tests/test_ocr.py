@@ -548,15 +548,18 @@ def test_learner_says_when_there_are_no_pairs(tmp_path: Path,
 
 def test_the_shares_of_stray_punctuation_are_measured_on_pairs(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    page = PAGE + " The body having -been found, they took him 'into custody."
+    page = PAGE + (" The body having -been found, they took him 'into custody. Mr Blunkett "
+                   "and Mr Blun-\nkett's clerk.")
     (tmp_path / "a.ocr.txt").write_text(page)
     (tmp_path / "a.gold.txt").write_text(
-        page.replace(" -been", " been").replace(" 'into", " into").replace(" tbe", " the"))
+        page.replace(" -been", " been").replace(" 'into", " into").replace(" tbe", " the")
+        .replace("Blun-\nkett", "Blunkett"))
     assert measure_ocr_marks.main([str(tmp_path)]) == 0
     printed = capsys.readouterr().out
     assert ("a hyphen before a lower-case word: 1 of 1 right, share 1.000; 0 not covered"
             in printed)
     assert "an apostrophe glued to the start of a word: 1 of 1 right" in printed
+    assert "joined as the text writes it elsewhere: 1 of 1 right" in printed
     assert ocr.STRAY_PUNCTUATION and ocr.READ_IN_CONTEXT  # switched on again
     assert all(getattr(ocr, name).__name__ == name for name in measure_ocr_marks.MEASURED)
     assert measure_ocr_marks.main([str(tmp_path / "none")]) == 1
