@@ -588,11 +588,13 @@ def _joined_as_written_elsewhere(text: str) -> list[Correction]:
             if (m[1] + m[2]).lower() in words and f"{m[1]}-{m[2]}".lower() not in hyphenated]
 
 
-def _broken_into_no_known_word(text: str) -> list[regex.Match[str]]:
-    """The matches of ``LINE_END_HYPHEN`` whose pieces make no word the corpus knows."""
+@functools.lru_cache(maxsize=2)
+def _broken_into_no_known_word(text: str) -> tuple[regex.Match[str], ...]:
+    """The matches of ``LINE_END_HYPHEN`` whose pieces make no word the corpus knows (the
+    last two texts' kept: both kinds of join of a pass read them)."""
     counts = resources.word_counts()
-    return [m for m in LINE_END_HYPHEN.finditer(text, overlapped=True)
-            if counts.get((m[1] + m[2]).lower(), 0) < KNOWN_MIN_COUNT]
+    return tuple(m for m in LINE_END_HYPHEN.finditer(text, overlapped=True)
+                 if counts.get((m[1] + m[2]).lower(), 0) < KNOWN_MIN_COUNT)
 
 
 def _marks_inside_words(text: str) -> Iterator[regex.Match[str]]:
